@@ -1,0 +1,93 @@
+"""Where the decision is taken: one inbound event in, the actions to carry out.
+
+`Core.handle` is called by a pipeline worker. It may change group state (keyed so that doing
+it twice for the same event changes nothing: processing is at-least-once, DESIGN §8.3) and
+returns actions; it never talks to a platform itself.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.actions import Action
+from bot.commands import lookup
+from bot.context import EventContext
+from bot.events import EventKind, InboundEvent
+from bot.groups import Role
+from bot.services import Services
+from bot.texts import t
+from rules import load_pack
+
+log = logging.getLogger(__name__)
+
+
+class Core:
+    def __init__(self, services: Services) -> None:
+        self.s = services
+
+    async def handle(self, event: InboundEvent) -> list[Action]:
+        s = self.s
+        if event.user is not None and event.user.is_bot and event.kind is not EventKind.BOT_RIGHTS:
+            return []
+        if event.private:
+            return await self._private(event)
+        new = await s.groups.ensure(
+            event.chat, locale=s.default_locale, timezone=s.default_timezone, now=s.clock.now()
+        )
+        if new:
+            await s.audit.record(
+                event.chat,
+                at=s.clock.now(),
+                actor="bot",
+                action="register",
+                reason=t("group_registered"),
+            )
+        ctx = await self.context(event)
+        if event.kind is EventKind.COMMAND and event.command:
+            return await self._command(ctx, event.command)
+        return []
+
+    async def context(self, event: InboundEvent) -> EventContext:
+        s = self.s
+        group = await s.groups.get(event.chat)
+        pid = ""
+        role = Role.MEMBER
+        if event.user is not None:
+            pid = await s.store.remember_user(event.chat, event.user)
+            role = await self.role(event, pid)
+        adapter = s.adapter_for(event.chat)
+        caps = await adapter.capabilities(event.chat)
+        pack = load_pack(group.locale, group.overrides or None)
+        return EventContext(event, s, group, pack, pid, role, caps)
+
+    async def role(self, event: InboundEvent, pid: str) -> Role:
+        """Stored role first; a platform admin is a coordinator by default."""
+        stored = await self.s.groups.role_of(event.chat, pid)
+        if stored is not Role.MEMBER or event.user is None:
+            return stored
+        if event.user.is_admin is True:
+            return Role.COORDINATOR
+        if event.user.is_admin is None:
+            adapter = self.s.adapter_for(event.chat)
+            if await adapter.is_admin(event.chat, event.user.id):
+                return Role.COORDINATOR
+        return Role.MEMBER
+
+    async def _command(self, ctx: EventContext, name: str) -> list[Action]:
+        cmd = lookup(name)
+        if cmd is None:
+            return [ctx.reply(t("unknown_command"))]
+        if cmd.coordinators_only and ctx.role is not Role.COORDINATOR:
+            await self.s.audit.record(
+                ctx.chat,
+                at=ctx.now,
+                actor=ctx.pid,
+                action=f"/{cmd.name}",
+                outcome="refused",
+                reason="geen coördinator",
+            )
+            return [ctx.reply(t("not_allowed"))]
+        return await cmd.handler(ctx)
+
+    async def _private(self, event: InboundEvent) -> list[Action]:
+        return []
