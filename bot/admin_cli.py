@@ -1,0 +1,226 @@
+"""`buurtbot admin …`: operator tools. They refuse `memory://` (nothing written would survive)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Callable, Coroutine
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+
+Handler = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
+_HANDLERS: dict[str, Handler] = {}
+
+
+def add_nouns(nouns: Any, common: argparse.ArgumentParser) -> None:
+    g = nouns.add_parser("group", parents=[common], help="groups: list, show")
+    gs = g.add_subparsers(dest="verb", metavar="VERB", required=True)
+    gs.add_parser("list", parents=[common], help="all groups")
+    show = gs.add_parser("show", parents=[common], help="one group's settings and roles")
+    show.add_argument("group")
+
+    r = nouns.add_parser("role", parents=[common], help="coordinators and trusted members")
+    r.add_argument("group")
+    r.add_argument("verb", choices=["add", "remove", "list"])
+    r.add_argument("user", nargs="?", help="platform user id or @username")
+    r.add_argument("role", nargs="?", choices=["coordinator", "trusted"])
+
+    a = nouns.add_parser("audit", parents=[common], help="a group's audit log")
+    a.add_argument("group")
+    a.add_argument("--json", action="store_true", help="one JSON object per line")
+    a.add_argument("--last", type=int, default=0, help="only the last N entries")
+
+    d = nouns.add_parser("dead-letters", parents=[common], help="events and actions that failed")
+    d.add_argument("verb", choices=["list", "replay"])
+    d.add_argument("--stream", choices=["in", "out"], default="in")
+    d.add_argument("--id", help="replay only this entry")
+
+    nouns.add_parser("adapters", parents=[common], help="adapters that can be enabled")
+    nouns.add_parser("doctor", parents=[common], help="check configuration and Redis")
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.is_memory:
+        print(
+            "buurtbot admin: BUURTBOT_REDIS_URL is memory:// — nothing written would survive; "
+            "point it at your Redis",
+            file=sys.stderr,
+        )
+        return 2
+    handler = _HANDLERS[args.noun]
+    try:
+        return asyncio.run(handler(settings, args))
+    except LookupError as exc:
+        print(f"buurtbot admin: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"buurtbot admin: {exc}", file=sys.stderr)
+        return 2
+
+
+def handler(noun: str) -> Callable[[Handler], Handler]:
+    def reg(fn: Handler) -> Handler:
+        _HANDLERS[noun] = fn
+        return fn
+
+    return reg
+
+
+async def _services(settings: Settings) -> Any:
+    from bot.clock import SystemClock
+    from bot.services import Services
+    from bot.store import Store
+
+    secret = settings.secret_key.get_secret_value() if settings.secret_key else None
+    store = await Store.open(settings.redis_url, settings.redis_prefix, secret)
+    return Services(store=store, clock=SystemClock(), adapters={})
+
+
+def _local(at: float, tz: str) -> str:
+    return datetime.fromtimestamp(at, ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+
+
+@handler("group")
+async def _group(settings: Settings, args: argparse.Namespace) -> int:
+    s = await _services(settings)
+    try:
+        if args.verb == "list":
+            for chat in await s.groups.all():
+                cfg = await s.groups.get(chat)
+                print(f"{chat.key}\t{cfg.name or '-'}\t{cfg.locale}\t{cfg.timezone}")
+            return 0
+        chat = await s.groups.resolve(args.group)
+        if not await s.groups.exists(chat):
+            raise LookupError(f"no group {chat.key}")
+        cfg = await s.groups.get(chat)
+        out: dict[str, Any] = {"group": chat.key, **cfg.__dict__}
+        out["roles"] = {pid: role.value for pid, role in (await s.groups.roles(chat)).items()}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    finally:
+        await s.store.close()
+
+
+@handler("role")
+async def _role(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.events import User
+    from bot.groups import Role
+
+    s = await _services(settings)
+    try:
+        chat = await s.groups.resolve(args.group)
+        if args.verb == "list":
+            for pid, role in sorted((await s.groups.roles(chat)).items()):
+                alias = await s.store.alias(pid) or {}
+                print(f"{pid}\t{role.value}\t{alias.get('name', '')}")
+            return 0
+        if not args.user or (args.verb == "add" and not args.role):
+            raise ValueError("usage: buurtbot admin role GROUP add USER coordinator|trusted")
+        if args.user.startswith("@"):
+            pid = await s.store.by_username(chat, args.user)
+            if pid is None:
+                raise LookupError(f"the bot has not seen {args.user} in {chat.key}")
+        else:
+            pid = await s.store.remember_user(chat, User(id=args.user))
+        role = Role(args.role) if args.verb == "add" else Role.MEMBER
+        await s.groups.set_role(chat, pid, role)
+        await s.audit.record(
+            chat,
+            at=time.time(),
+            actor="admin-cli",
+            action=f"role {args.verb}",
+            target=pid,
+            reason=role.value,
+        )
+        print(f"{pid}: {role.value}")
+        return 0
+    finally:
+        await s.store.close()
+
+
+@handler("audit")
+async def _audit(settings: Settings, args: argparse.Namespace) -> int:
+    s = await _services(settings)
+    try:
+        chat = await s.groups.resolve(args.group)
+        cfg = await s.groups.get(chat)
+        entries = await (s.audit.last(chat, args.last) if args.last else s.audit.all(chat))
+        for e in entries:
+            if args.json:
+                print(json.dumps(e.as_dict(), ensure_ascii=False))
+                continue
+            bits = [_local(e.at, cfg.timezone), e.actor, e.action]
+            if e.target:
+                bits.append(f"→ {e.target}")
+            if e.rule:
+                bits.append(f"[{e.rule}]")
+            if e.case:
+                bits.append(f"zaak {e.case}")
+            if e.reason:
+                bits.append(f"— {e.reason}")
+            if e.outcome and e.outcome != "ok":
+                bits.append(f"({e.outcome})")
+            print("  ".join(bits))
+        return 0
+    finally:
+        await s.store.close()
+
+
+@handler("dead-letters")
+async def _dead(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.pipeline import Pipeline
+
+    s = await _services(settings)
+    try:
+
+        async def nothing(*_: Any) -> Any:
+            raise RuntimeError("admin does not process")
+
+        p = Pipeline(s.store, nothing, nothing)
+        if args.verb == "list":
+            for entry_id, fields in await p.dead_letters(args.stream):
+                body = fields.get("e") or fields.get("a") or "{}"
+                try:
+                    d = json.loads(body)
+                    what = d.get("kind", "?")
+                    chat = (d.get("chat") or {}).get("platform", "?")
+                except ValueError:
+                    what, chat = "unreadable", "?"
+                print(
+                    f"{entry_id}\t{what}\t{chat}\tattempts={fields.get('attempts', '-')}\t{fields.get('error', '')}"
+                )
+            return 0
+        n = await p.replay(args.stream, args.id)
+        print(f"replayed {n}")
+        return 0 if n or not args.id else 1
+    finally:
+        await s.store.close()
+
+
+@handler("adapters")
+async def _adapters(settings: Settings, args: argparse.Namespace) -> int:
+    from importlib.metadata import entry_points
+
+    enabled = set(settings.adapter_names)
+    for ep in sorted(entry_points(group="buurtbot.adapters"), key=lambda e: e.name):
+        print(f"{ep.name}\t{'enabled' if ep.name in enabled else '-'}\t{ep.value}")
+    return 0
+
+
+@handler("doctor")
+async def _doctor(settings: Settings, args: argparse.Namespace) -> int:
+    s = await _services(settings)
+    try:
+        await s.store.redis.ping()
+        print("redis: ok")
+        print(f"adapters: {settings.adapters}")
+        print(f"groups: {len(await s.groups.all())}")
+        return 0
+    finally:
+        await s.store.close()
