@@ -1,0 +1,10 @@
+FROM python:3.11-slim
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY bot bot
+COPY adapters adapters
+COPY rules rules
+RUN pip install --no-cache-dir . && useradd --create-home buurtbot
+USER buurtbot
+EXPOSE 8080
+CMD ["buurtbot", "run"]
