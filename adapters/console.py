@@ -61,6 +61,7 @@ class ConsoleChat:
 
 class ConsoleAdapter:
     name = "console"
+    bot_username = "buurtbot"  # the bot's own @name here: it cannot be warned or removed
 
     def __init__(self, ctx: AdapterContext | None = None, out: TextIO | None = None) -> None:
         self.ctx = ctx
@@ -167,7 +168,7 @@ class ConsoleAdapter:
         if reply_to is not None:
             author, rtext = self.chat.messages[reply_to]
             reply = Reply(reply_to, User(id=author, name=author, username=author), rtext)
-        cmd = parse_command(text, "buurtbot")
+        cmd = parse_command(text, self.bot_username)
         label = f"#{mid} {name}" + (f" (op #{reply_to})" if reply_to else "")
         shown = f"[foto] {text}".strip() if media else text
         self.out.write(f"{label}: {shown}\n")

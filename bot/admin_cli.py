@@ -8,9 +8,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Coroutine
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 
@@ -82,10 +80,6 @@ async def _services(settings: Settings) -> Any:
     return Services(store=store, clock=SystemClock(), adapters={})
 
 
-def _local(at: float, tz: str) -> str:
-    return datetime.fromtimestamp(at, ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
-
-
 @handler("group")
 async def _group(settings: Settings, args: argparse.Namespace) -> int:
     s = await _services(settings)
@@ -151,22 +145,19 @@ async def _audit(settings: Settings, args: argparse.Namespace) -> int:
         chat = await s.groups.resolve(args.group)
         cfg = await s.groups.get(chat)
         entries = await (s.audit.last(chat, args.last) if args.last else s.audit.all(chat))
-        for e in entries:
-            if args.json:
+        if args.json:
+            for e in entries:
                 print(json.dumps(e.as_dict(), ensure_ascii=False))
-                continue
-            bits = [_local(e.at, cfg.timezone), e.actor, e.action]
-            if e.target:
-                bits.append(f"→ {e.target}")
-            if e.rule:
-                bits.append(f"[{e.rule}]")
-            if e.case:
-                bits.append(f"zaak {e.case}")
-            if e.reason:
-                bits.append(f"— {e.reason}")
-            if e.outcome and e.outcome != "ok":
-                bits.append(f"({e.outcome})")
-            print("  ".join(bits))
+            return 0
+        from bot.audit_text import describe, display_names
+
+        names = await display_names(s.store, entries)
+        for e in entries:
+            print(
+                describe(
+                    e, names, cfg.timezone, time_format="%Y-%m-%d %H:%M", with_pseudonyms=True
+                )
+            )
         return 0
     finally:
         await s.store.close()
