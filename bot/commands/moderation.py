@@ -206,11 +206,7 @@ async def unban_cmd(ctx: EventContext) -> list[Action]:
     await Warnings(s.store).withdraw_all(
         ctx.chat, target.pid, ctx.now, ctx.group.warn_expiry_days
     )
-    if await once(ctx, "unban"):
-        await s.audit.record(
-            ctx.chat, at=ctx.now, actor=ctx.pid, action="unban", target=target.pid,
-            reason=_reason(ctx),
-        )
+    # The executor audits the UNBAN (who, whom, outcome) once it is carried out.
     unban = Action(
         ActionKind.UNBAN, ctx.chat, user_id=target.user_id, reason=_reason(ctx),
         extra={"actor": ctx.pid},
