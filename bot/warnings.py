@@ -29,6 +29,7 @@ from bot.texts import t
 DAY = 86400.0
 #: Garbage collection only: records live at least this long after their last change.
 MIN_TTL_DAYS = 400
+MAX_REASON = 200  # characters; a reason is shown in the group and kept in the audit
 
 
 @dataclass(frozen=True)
@@ -133,11 +134,12 @@ class Warnings:
         return n
 
 
-def _limit_text(name: str, count: int, last: Warning, username: str) -> str:
+def _limit_text(name: str, count: int, last: Warning, username: str, can_ban: bool) -> str:
     how = t("propose_how_username", username=username) if username else t(
         "propose_how_reply", name=name
     )
-    return t("propose_remove", name=name, count=count, reason=last.reason or "—", how=how)
+    text = t("propose_remove", name=name, count=count, reason=last.reason or "—", how=how)
+    return text if can_ban else f"{text} {t('cap_fix_ban')}"
 
 
 async def warn_member(
@@ -155,6 +157,7 @@ async def warn_member(
     s = ctx.services
     chat = ctx.chat
     pid = s.store.pseudonym(chat.platform, target_user_id)
+    reason = reason[:MAX_REASON]
     w = Warning(f"{ctx.event.event_id}:{rule or 'manual'}", reason, rule or "", by, ctx.now)
     store = Warnings(s.store)
     new = await store.add(chat, pid, w)
@@ -181,7 +184,8 @@ async def warn_member(
         username = str(alias.get("username", ""))
         actions.append(
             Action(ActionKind.NOTIFY_COORDINATORS, chat,
-                   text=_limit_text(target_name, len(active), w, username),
+                   text=_limit_text(target_name, len(active), w, username,
+                                     "ban" in ctx.capabilities),
                    user_id=target_user_id, rule=rule, reason=reason, extra={"actor": "bot"})
         )
         outcome += ", voorgelegd aan coördinatoren"
@@ -203,6 +207,7 @@ async def remove_member(
     message. Without the right to remove, tell the coordinator how to give it."""
     s = ctx.services
     pid = s.store.pseudonym(ctx.chat.platform, target_user_id)
+    reason = reason[:MAX_REASON]
     if "ban" not in ctx.capabilities:
         await s.audit.record(ctx.chat, at=ctx.now, actor=by, action="remove", target=pid,
                              reason=reason, outcome="niet mogelijk: geen recht om te verwijderen")

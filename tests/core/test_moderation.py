@@ -335,3 +335,16 @@ async def test_a_group_registers_with_the_packs_default_policy(group) -> None:  
     assert cfg.overrides == {}
     pack = load_pack(cfg.locale, cfg.overrides or None)
     assert pack.policy("conduct.language") == load_pack("nl-BE").policy("conduct.language")
+
+
+async def test_at_the_limit_without_the_right_to_remove_the_coordinators_are_asked(group) -> None:  # type: ignore[no-untyped-def]
+    long_reason = "spam " * 100
+    out = await group.play(
+        "# coordinator carla", "# capabilities -ban", "anna: a",
+        "carla@1: /warn spam", "carla@1: /warn spam", f"carla@1: /warn {long_reason}",
+    )
+    assert "waarschuwing 3/3" in out and "Dat is de limiet" not in out
+    assert "bot privé aan carla: anna heeft 3 waarschuwingen" in out
+    assert "Ik kan geen leden verwijderen: maak me beheerder" in out
+    assert console(group).chat.banned == set()
+    assert len((await audit(group, "warn"))[-1].reason) == 200
