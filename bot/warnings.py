@@ -13,6 +13,7 @@ planner call: they record, tell the member why, act at the limit and audit.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,18 +42,40 @@ class Warning:  # shadows the builtin on purpose: the name other issues rely on
     at: float
 
 
-def _dump(w: Warning, withdrawn: float | bool | None = None) -> str:
-    d: dict[str, Any] = {"reason": w.reason, "rule": w.rule, "by": w.by, "at": w.at}
-    if withdrawn is not None:
-        d["withdrawn"] = withdrawn
-    return json.dumps(d, ensure_ascii=False)
+@dataclass(frozen=True)
+class _Record:
+    """A stored warning with its place in the member's history: `seq` orders warnings given
+    at the same clock time (and keeps "waarschuwing 2/3" right)."""
+
+    warning: Warning
+    seq: int
+    withdrawn: bool = False
+
+    def dump(self, withdrawn_at: float | None = None) -> str:
+        w = self.warning
+        d: dict[str, Any] = {"reason": w.reason, "rule": w.rule, "by": w.by, "at": w.at,
+                             "seq": self.seq}
+        if withdrawn_at is not None:
+            d["withdrawn"] = withdrawn_at
+        return json.dumps(d, ensure_ascii=False)
+
+    @classmethod
+    def load(cls, wid: str, raw: str) -> _Record:
+        d = json.loads(raw)
+        w = Warning(wid, str(d.get("reason", "")), str(d.get("rule", "")),
+                    str(d.get("by", "")), float(d.get("at", 0.0)))
+        return cls(w, int(d.get("seq", 0)), "withdrawn" in d)
+
+    @property
+    def order(self) -> tuple[float, int, str]:
+        return (self.warning.at, self.seq, self.warning.id)
 
 
-def _load(wid: str, raw: str) -> tuple[Warning, bool]:
-    d = json.loads(raw)
-    w = Warning(wid, str(d.get("reason", "")), str(d.get("rule", "")), str(d.get("by", "")),
-                float(d.get("at", 0.0)))
-    return w, "withdrawn" in d
+SEQ = "#seq"  # the hash field that numbers a member's warnings
+
+
+def _records(h: dict[str, str]) -> list[_Record]:
+    return sorted((_Record.load(k, v) for k, v in h.items() if k != SEQ), key=lambda r: r.order)
 
 
 class Warnings:
@@ -67,62 +90,57 @@ class Warnings:
     async def add(self, chat: ChatRef, pid: str, w: Warning) -> bool:
         """Store `w`; False (and nothing changes) when a warning with its id exists."""
         key = self._key(chat, pid)
-        added = bool(await self.store.redis.hsetnx(key, w.id, _dump(w)))
-        if added:
-            await self.store.redis.expire(key, int(MIN_TTL_DAYS * DAY))
+        r = self.store.redis
+        if await r.hexists(key, w.id):
+            return False
+        seq = int(await r.hincrby(key, SEQ, 1))
+        added = bool(await r.hsetnx(key, w.id, _Record(w, seq).dump()))
+        await r.expire(key, int(MIN_TTL_DAYS * DAY))
         return added
-
-    async def _all(self, chat: ChatRef, pid: str) -> list[tuple[Warning, bool]]:
-        h: dict[str, str] = await self.store.redis.hgetall(self._key(chat, pid))
-        return sorted((_load(k, v) for k, v in h.items()), key=lambda x: (x[0].at, x[0].id))
 
     async def active(
         self, chat: ChatRef, pid: str, now: float, expiry_days: int
     ) -> list[Warning]:
         """Warnings that still count, oldest first."""
-        cutoff = now - expiry_days * DAY
-        return [w for w, gone in await self._all(chat, pid) if not gone and w.at > cutoff]
+        h: dict[str, str] = await self.store.redis.hgetall(self._key(chat, pid))
+        return [r.warning for r in _records(h) if _counts(r, now, expiry_days)]
 
     async def withdraw_last(
         self, chat: ChatRef, pid: str, now: float, expiry_days: int
     ) -> Warning | None:
         """Withdraw the newest active warning (atomically: two at once withdraw two)."""
-        key = self._key(chat, pid)
-        cutoff = now - expiry_days * DAY
-        async with self.store.redis.pipeline(transaction=True) as p:
-            while True:
-                try:
-                    await p.watch(key)
-                    h: dict[str, str] = await p.hgetall(key)
-                    live = [w for w, gone in (_load(k, v) for k, v in h.items())
-                            if not gone and w.at > cutoff]
-                    if not live:
-                        await p.unwatch()
-                        return None
-                    last = max(live, key=lambda w: (w.at, w.id))
-                    p.multi()
-                    p.hset(key, last.id, _dump(last, withdrawn=now))
-                    await p.execute()
-                    return last
-                except WatchError:
-                    continue
+
+        def newest(records: list[_Record]) -> _Record | None:
+            live = [r for r in records if _counts(r, now, expiry_days)]
+            return live[-1] if live else None
+
+        return await self._withdraw(self._key(chat, pid), newest, now)
 
     async def withdraw(self, chat: ChatRef, pid: str, warning_id: str) -> bool:
         """Withdraw one warning by id; False when there is none (or it was withdrawn)."""
-        key = self._key(chat, pid)
+
+        def by_id(records: list[_Record]) -> _Record | None:
+            return next((r for r in records if r.warning.id == warning_id and not r.withdrawn),
+                        None)
+
+        return await self._withdraw(self._key(chat, pid), by_id, 0.0) is not None
+
+    async def _withdraw(
+        self, key: str, pick: Callable[[list[_Record]], _Record | None], now: float
+    ) -> Warning | None:
+        """Mark the record `pick` chooses as withdrawn, optimistically (WATCH/MULTI)."""
         async with self.store.redis.pipeline(transaction=True) as p:
             while True:
                 try:
                     await p.watch(key)
-                    raw = await p.hget(key, warning_id)
-                    if raw is None or _load(warning_id, raw)[1]:
+                    chosen = pick(_records(await p.hgetall(key)))
+                    if chosen is None:
                         await p.unwatch()
-                        return False
-                    w, _ = _load(warning_id, raw)
+                        return None
                     p.multi()
-                    p.hset(key, warning_id, _dump(w, withdrawn=True))
+                    p.hset(key, chosen.warning.id, chosen.dump(withdrawn_at=now))
                     await p.execute()
-                    return True
+                    return chosen.warning
                 except WatchError:
                     continue
 
@@ -132,6 +150,10 @@ class Warnings:
         for w in await self.active(chat, pid, now, expiry_days):
             n += await self.withdraw(chat, pid, w.id)
         return n
+
+
+def _counts(r: _Record, now: float, expiry_days: int) -> bool:
+    return not r.withdrawn and r.warning.at > now - expiry_days * DAY
 
 
 def _limit_text(name: str, count: int, last: Warning, username: str, can_ban: bool) -> str:

@@ -348,3 +348,14 @@ async def test_at_the_limit_without_the_right_to_remove_the_coordinators_are_ask
     assert "Ik kan geen leden verwijderen: maak me beheerder" in out
     assert console(group).chat.banned == set()
     assert len((await audit(group, "warn"))[-1].reason) == 200
+
+
+async def test_the_moderation_example_script_plays(group) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    script = Path(__file__).parents[2] / "examples" / "moderatie.txt"
+    out = await group.play(*script.read_text(encoding="utf-8").splitlines())
+    assert "⚠️ anna, waarschuwing 3/3: schelden. Dat is de limiet" in out  # after event #10
+    assert "# anna probeert terug te komen, maar is verbannen" in out
+    assert "# anna komt in de groep" in out
+    assert "❌ Ik kan geen berichten verwijderen" in out

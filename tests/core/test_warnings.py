@@ -109,3 +109,13 @@ async def test_bans_record_survives_until_unban(store: Store) -> None:
     assert await bans.remove(CHAT, "uanna") is True
     assert await bans.remove(CHAT, "uanna") is False
     assert await bans.get(CHAT, "uanna") is None
+
+
+async def test_warnings_at_the_same_time_keep_the_order_they_were_given(store: Store) -> None:
+    ws = Warnings(store)
+    for n in (3, 10, 2):  # as text the ids sort 10, 2, 3
+        await ws.add(CHAT, "uanna", w(n, T0))
+    order = ["console:3:manual", "console:10:manual", "console:2:manual"]
+    assert [x.id for x in await ws.active(CHAT, "uanna", T0, 90)] == order
+    gone = await ws.withdraw_last(CHAT, "uanna", T0, 90)
+    assert gone is not None and gone.id == "console:2:manual"
