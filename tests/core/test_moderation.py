@@ -359,3 +359,14 @@ async def test_the_moderation_example_script_plays(group) -> None:  # type: igno
     assert "# anna probeert terug te komen, maar is verbannen" in out
     assert "# anna komt in de groep" in out
     assert "❌ Ik kan geen berichten verwijderen" in out
+
+
+async def test_a_redelivered_unwarn_withdraws_only_one_warning(group) -> None:  # type: ignore[no-untyped-def]
+    await group.play("# coordinator carla", "anna: a", "carla@1: /warn een", "carla@1: /warn twee")
+    event = console(group).message_event("carla", "/unwarn", group.services.clock.now(), "1")
+    core = group.session.runtime.core
+    first = await core.handle(event)
+    again = await core.handle(event)
+    assert first == again
+    assert await active(group, "anna") == 1
+    assert len(await audit(group, "unwarn")) == 1
