@@ -21,7 +21,7 @@ CONF = "conduct.confidentiality"
 PERSON_SLOTS = ("gender", "age", "height", "build", "skin_colour", "hair", "face", "clothing")
 VEHICLE_SLOTS = ("vehicle", "plate")
 COMMON_SLOTS = ("direction", "time", "place")
-_CLAUSE_SEP = ".!?;\n,"
+_CLAUSE_SEP_RE = re.compile(r"[.!?;,\n]|\b(?:en|maar|want|and|but)\b")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _NEVER = re.compile(r"(?!x)x")
 
@@ -34,11 +34,19 @@ def _alt(patterns: Iterable[str]) -> str:
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause around ``text[start:end]`` (punctuation and newlines split)."""
-    lo = max(text.rfind(c, 0, start) for c in _CLAUSE_SEP) + 1
-    hi_candidates = [i for i in (text.find(c, end) for c in _CLAUSE_SEP) if i != -1]
-    hi = min(hi_candidates) if hi_candidates else len(text)
-    return lo, hi
+    """Bounds of the clause around ``text[start:end]``.
+
+    Punctuation, newlines and the conjunctions en/maar/want split clauses.
+    """
+    lo = 0
+    for m in _CLAUSE_SEP_RE.finditer(text, 0, start):
+        lo = m.end()
+    m2 = _CLAUSE_SEP_RE.search(text, end)
+    return lo, (m2.start() if m2 else len(text))
+
+
+def _clause_is_question(text: str, hi: int) -> bool:
+    return hi < len(text) and text[hi] == "?"
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -111,6 +119,7 @@ class CompiledPack:
         self.hate = re.compile(rf"{g}[^.!?\n]{{0,80}}?{pred}|{pred}[^.!?\n]{{0,60}}?{g}")
         self.hate_standalone = alt(LANG, "hate_standalone")
         self.hate_negation = alt(LANG, "hate_negation")
+        self.mention = alt(LANG, "mention")
         unmask_words = [
             base(w)
             for w in lx(LANG, "curse")
@@ -187,7 +196,7 @@ class CompiledPack:
         d = deobfuscate(t, self.unmask)
         for m in self.lang_words.finditer(d):
             word = _word_at(d, m.start(), m.end())
-            if self.allow.fullmatch(word) or _in_quotes(d, m.start()):
+            if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
                 continue
             kind = "curse"
             for cat, rx in self.lang_cats:
@@ -197,36 +206,50 @@ class CompiledPack:
             return kind, word
         for rx, kind in ((self.lang_phrase, "phrase"), (self.lang_ctx, "insult")):
             for m in rx.finditer(d):
-                if not _in_quotes(d, m.start()):
+                if not self._mentioned(d, m.start(), m.end()):
                     return kind, m.group(0).strip()
         m2 = self.hate_standalone.search(d)
-        if m2 and not _in_quotes(d, m2.start()):
+        if m2 and not self._mentioned(d, m2.start(), m2.end()):
             return "hate", m2.group(0)
         if self.group.search(d):
             for m in self.hate.finditer(d):
                 lo, hi = _sentence(d, m.start(), m.end())
-                if _in_quotes(d, m.start()) or self.hate_negation.search(d, lo, hi):
+                if self._mentioned(d, m.start(), m.end()) or self.hate_negation.search(
+                    d[lo:hi].strip()
+                ):
                     continue
                 return "hate", m.group(0)
         return None
 
-    def report(self, t: str) -> tuple[bool, str | None]:
-        found: set[str] = set()
+    def _mentioned(self, d: str, start: int, end: int) -> bool:
+        """Quoted, or in a sentence that condemns rather than uses the words."""
+        if _in_quotes(d, start):
+            return True
+        lo, hi = _sentence(d, start, end)
+        return self.mention.search(d, lo, hi) is not None
+
+    def report(self, t: str) -> tuple[bool, str | None, str]:
+        """(is a report, incident kind, matched evidence).
+
+        A message about an incident that is not a report (an update, a police tip) has
+        evidence but no report: it is on topic all the same.
+        """
+        found: dict[str, str] = {}
         for m in self.incident.finditer(t):
-            found.add(m.lastgroup or "")
-        if not found or self.exclude.search(t):
-            return False, None
+            found.setdefault(m.lastgroup or "", m.group(0).strip())
+        if not found:
+            return False, None, ""
+        if self.exclude.search(t):
+            return False, None, next(iter(found.values()))
         for i, kind in enumerate(self.kinds):
             if f"k{i}" in found:
-                return True, kind
-        return True, None
+                return True, kind, found[f"k{i}"]
+        return True, None, next(iter(found.values()))
 
     def police_called(self, t: str) -> bool:
         for m in self.called.finditer(t):
             lo, hi = _clause(t, m.start(), m.end())
-            if hi < len(t) and t[hi] == "?":
-                continue
-            if self.not_called.search(t, lo, hi):
+            if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
                 continue
             return True
         return False
@@ -250,10 +273,14 @@ class CompiledPack:
             relevant.update(VEHICLE_SLOTS)
         return tuple(s for s in SLOTS if s in relevant and not self.slots[s].search(t))
 
-    def _first_unnegated(self, rx: re.Pattern[str], neg: re.Pattern[str], t: str) -> str | None:
+    def _first_unnegated(
+        self, rx: re.Pattern[str], neg: re.Pattern[str], t: str, *, questions: bool
+    ) -> str | None:
+        """First match of ``rx`` whose clause is not negated (nor a question, unless
+        ``questions`` count)."""
         for m in rx.finditer(t):
             lo, hi = _clause(t, m.start(), m.end())
-            if neg.search(t, lo, hi) or (hi < len(t) and t[hi] == "?"):
+            if neg.search(t, lo, hi) or (not questions and _clause_is_question(t, hi)):
                 continue
             return m.group(0)
         return None
@@ -263,21 +290,25 @@ class CompiledPack:
             m = rx.search(t)
             if m:
                 return m.group(0)
-        acc = self.acc_accuse.search(t)
-        if acc is None:
+        if self.acc_accuse.search(t) is None:
             return None
-        ptr = self.acc_pointer.search(t) or self.acc_name.search(raw)
-        if ptr is None:
-            return None
-        return f"{ptr.group(0).strip()} … {acc.group(0).strip()}"
+        for text in (t, raw):
+            rx = self.acc_pointer if text is t else self.acc_name
+            low = text if text is t else text.lower()
+            for ptr in rx.finditer(text):
+                _, hi = _sentence(low, ptr.start(), ptr.end())
+                acc = self.acc_accuse.search(low, ptr.end(), hi)
+                if acc:
+                    return f"{ptr.group(0).strip()} … {acc.group(0).strip()}"
+        return None
 
     def vigilante(self, t: str) -> str | None:
-        return self._first_unnegated(self.vig_call, self.vig_neg, t) or self._first_unnegated(
-            self.vig_threat, self.vig_neg, t
-        )
+        return self._first_unnegated(
+            self.vig_call, self.vig_neg, t, questions=True
+        ) or self._first_unnegated(self.vig_threat, self.vig_neg, t, questions=True)
 
     def confidentiality(self, t: str) -> str | None:
-        return self._first_unnegated(self.share, self.share_neg, t)
+        return self._first_unnegated(self.share, self.share_neg, t, questions=False)
 
     def off_topic_hit(self, t: str, raw: str, has_media: bool) -> str | None:
         m = self.off_topic.search(t)
@@ -304,28 +335,33 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     def add(rule: str, kind: str, evidence: str) -> None:
         findings.append(Finding(rule, evidence, pack.reason(rule, kind, evidence)))
 
-    is_report, kind = c.report(t)
+    is_report, kind, report_ev = c.report(t)
     called = c.police_called(t)
     place = c.place(t) if is_report else None
-    if is_report and not called and pack.enabled(SAAR):
-        add(SAAR, kind or "", kind or "")
     if pack.enabled(LANG):
         hit = c.language(t)
         if hit:
             add(LANG, hit[0], hit[1])
+    # An accusation or a call to act oneself is answered as such (one answer per
+    # message, DESIGN §8.5): it does not also get the "did you call 101" reminder.
+    acted = False
     if pack.enabled(ACC):
         ev = c.accusation(t, raw)
         if ev:
             add(ACC, "", ev)
+            acted = True
     if pack.enabled(VIG):
         ev = c.vigilante(t)
         if ev:
             add(VIG, "", ev)
+            acted = True
+    if is_report and not called and not acted and pack.enabled(SAAR):
+        add(SAAR, kind or "", report_ev)
     if pack.enabled(CONF):
         ev = c.confidentiality(t)
         if ev:
             add(CONF, "", ev)
-    if not is_report and pack.enabled(OFF):
+    if not report_ev and not called and pack.enabled(OFF):
         ev = c.off_topic_hit(t, raw, has_media)
         if ev:
             add(OFF, "", ev)

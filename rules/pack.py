@@ -55,6 +55,7 @@ PATTERN_NAMES: dict[str, frozenset[str]] = {
             "hate_predicate",
             "hate_standalone",
             "hate_negation",
+            "mention",
         }
     ),
     "saar.police_first": frozenset({"called", "not_called", "exclude", "incident."}),
