@@ -61,6 +61,7 @@ class ConsoleChat:
 
 class ConsoleAdapter:
     name = "console"
+    private_by_default = True  # everyone in the simulated group can be messaged privately
 
     def __init__(self, ctx: AdapterContext | None = None, out: TextIO | None = None) -> None:
         self.ctx = ctx
