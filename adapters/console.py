@@ -62,6 +62,7 @@ class ConsoleChat:
 class ConsoleAdapter:
     name = "console"
     bot_username = "buurtbot"  # the bot's own @name here: it cannot be warned or removed
+    private_by_default = True  # everyone in the simulated group can be messaged privately
 
     def __init__(self, ctx: AdapterContext | None = None, out: TextIO | None = None) -> None:
         self.ctx = ctx

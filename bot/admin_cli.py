@@ -11,6 +11,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from bot.config import Settings
+from bot.events import ChatRef
 
 Handler = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
 _HANDLERS: dict[str, Handler] = {}
@@ -22,6 +23,18 @@ def add_nouns(nouns: Any, common: argparse.ArgumentParser) -> None:
     gs.add_parser("list", parents=[common], help="all groups")
     show = gs.add_parser("show", parents=[common], help="one group's settings and roles")
     show.add_argument("group")
+    link = gs.add_parser("link", parents=[common], help="set the group's coordinators' channel")
+    link.add_argument("group")
+    link.add_argument(
+        "channel", help="<platform>:<chat id> of the coordinators' channel, or 'none'"
+    )
+    name = gs.add_parser("name", parents=[common], help="give the group a short name")
+    name.add_argument("group")
+    name.add_argument("name")
+    export = gs.add_parser("export", parents=[common], help="settings and roles as JSON")
+    export.add_argument("group")
+    imp = gs.add_parser("import", parents=[common], help="settings and roles from JSON (stdin)")
+    imp.add_argument("group")
 
     r = nouns.add_parser("role", parents=[common], help="coordinators and trusted members")
     r.add_argument("group")
@@ -90,8 +103,22 @@ async def _group(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"{chat.key}\t{cfg.name or '-'}\t{cfg.locale}\t{cfg.timezone}")
             return 0
         chat = await s.groups.resolve(args.group)
+        if args.verb == "import":
+            return await _import(s, chat, sys.stdin.read())
         if not await s.groups.exists(chat):
             raise LookupError(f"no group {chat.key}")
+        if args.verb == "link":
+            channel = "" if args.channel == "none" else ChatRef.parse(args.channel).key
+            await s.groups.update(chat, coordinators_channel=channel)
+            await s.audit.record(
+                chat, at=time.time(), actor="admin-cli", action="kanaal", reason=channel or "geen"
+            )
+            print(f"{chat.key}: coordinators' channel {channel or 'none'}")
+            return 0
+        if args.verb == "name":
+            await s.groups.update(chat, name=args.name)
+            print(f"{chat.key}: {args.name}")
+            return 0
         cfg = await s.groups.get(chat)
         out: dict[str, Any] = {"group": chat.key, **cfg.__dict__}
         out["roles"] = {pid: role.value for pid, role in (await s.groups.roles(chat)).items()}
@@ -99,6 +126,24 @@ async def _group(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     finally:
         await s.store.close()
+
+
+async def _import(s: Any, chat: ChatRef, raw: str) -> int:
+    from bot.groups import GroupConfig, Role
+
+    try:
+        data = json.loads(raw)
+        roles = {str(k): Role(v) for k, v in data.pop("roles", {}).items()}
+        data.pop("group", None)
+        cfg = GroupConfig(**data)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"not a group export: {exc}") from None
+    await s.groups.ensure(chat, locale=cfg.locale, timezone=cfg.timezone, now=time.time())
+    await s.groups.update(chat, **cfg.__dict__)
+    for pid, role in roles.items():
+        await s.groups.set_role(chat, pid, role)
+    print(f"{chat.key}: imported")
+    return 0
 
 
 @handler("role")

@@ -33,6 +33,7 @@ ACTIONS: dict[str, str] = {
     "pin": "bericht vastgemaakt",
     "role add": "rol gegeven",
     "role remove": "rol afgenomen",
+    "kanaal": "coördinatorenkanaal ingesteld",
 }
 ACTORS = {"bot": "buurtbot", "admin-cli": "beheerder (CLI)"}
 OUTCOMES = {"ok": "", "refused": "geweigerd"}
