@@ -199,9 +199,7 @@ async def _audit(settings: Settings, args: argparse.Namespace) -> int:
         names = await display_names(s.store, entries)
         for e in entries:
             print(
-                describe(
-                    e, names, cfg.timezone, time_format="%Y-%m-%d %H:%M", with_pseudonyms=True
-                )
+                describe(e, names, cfg.timezone, time_format="%Y-%m-%d %H:%M", with_pseudonyms=True)
             )
         return 0
     finally:

@@ -14,6 +14,7 @@ from bot.commands import lookup
 from bot.context import EventContext
 from bot.events import EventKind, InboundEvent
 from bot.groups import Role
+from bot.planner import moderate_message
 from bot.roles import member_role
 from bot.services import Services
 from bot.texts import t
@@ -46,6 +47,8 @@ class Core:
         ctx = await self.context(event)
         if event.kind is EventKind.COMMAND and event.command:
             return await self._command(ctx, event.command)
+        if event.kind in (EventKind.MESSAGE, EventKind.EDITED):
+            return await moderate_message(ctx)
         return []
 
     async def context(self, event: InboundEvent) -> EventContext:

@@ -83,6 +83,46 @@ NL: dict[str, str] = {
     # -- /log -----------------------------------------------------------------------------------
     "log_header": "Laatste acties in deze groep:",
     "log_empty": "Nog niets gebeurd in deze groep.",
+    "exempt": "{role}: wordt niet automatisch gemodereerd",
+    "role_coordinator": "coördinator",
+    "role_trusted": "vertrouwd lid",
+    "role_member": "lid",
+    "reason_photo": "Foto zonder uitleg of signalement.",
+    "reason_essay": "Heel lang bericht.",
+    "reason_burst": "Melding verspreid over meerdere korte berichten.",
+    "reason_duplicate": "Hetzelfde voorval werd kort voordien al gemeld.",
+    "reason_rate_limited": "te veel antwoorden van de bot in deze groep deze minuut",
+    "cannot_delete": (
+        "Ik kan in deze groep geen berichten verwijderen. Ik herinner leden nu aan de regels en "
+        "meld het aan jullie. Wil je dat ik zelf verwijder? Maak me beheerder met het recht "
+        "'berichten verwijderen'."
+    ),
+    "notify_case": (
+        "🔔 Zaak {n} — {name}: {findings}{quoted}\n"
+        "Antwoord met /ok {n} (niets doen), /ban {n} (verwijderen) of /herstel {n} (ongedaan maken)."
+    ),
+    "notify_deleted_text": "\nVerwijderd bericht: “{text}”",
+    "trial_notice": "🧪 Proefmodus — bij {name} ({rules}) zou ik: {would}",
+    "trial_only_notify": "jullie verwittigen",
+    "would_reply": "antwoorden “{text}”",
+    "would_delete": "het bericht verwijderen",
+    "would_ban": "het lid verwijderen",
+    "would_private_message": "een privébericht sturen",
+    "would_mute": "het lid tijdelijk het zwijgen opleggen",
+    "would_kick": "het lid uit de groep zetten",
+    "case_unknown": "Zaak {n} ken ik niet.",
+    "case_ok": "Zaak {n} is afgesloten, ik doe verder niets. 👍",
+    "case_no_member": "In zaak {n} is er geen lid om te verwijderen.",
+    "case_banned": "Zaak {n}: {name} is uit de groep verwijderd.",
+    "case_undone": "Zaak {n} hersteld: {what}.",
+    "undone_ban": "ban opgeheven",
+    "undone_warning": "waarschuwing ingetrokken",
+    "undone_nothing": "er was niets om ongedaan te maken",
+    "undo_deleted": "\nHet verwijderde bericht kan ik niet terugzetten. De tekst was: “{text}”",
+    "trial_on": "🧪 Proefmodus staat aan: ik doe niets in de groep en meld de coördinatoren wat ik zou doen.",
+    "trial_off": "Proefmodus staat uit: ik modereer de groep weer zelf.",
+    "pause_on": "⏸️ Incidentmodus voor {minutes} minuten: geen herinneringen over de vorm van meldingen. Blijf veilig!",
+    "pause_off": "Incidentmodus is voorbij. Ik let weer op alle regels.",
 }
 
 

@@ -53,8 +53,13 @@ class _Record:
 
     def dump(self, withdrawn_at: float | None = None) -> str:
         w = self.warning
-        d: dict[str, Any] = {"reason": w.reason, "rule": w.rule, "by": w.by, "at": w.at,
-                             "seq": self.seq}
+        d: dict[str, Any] = {
+            "reason": w.reason,
+            "rule": w.rule,
+            "by": w.by,
+            "at": w.at,
+            "seq": self.seq,
+        }
         if withdrawn_at is not None:
             d["withdrawn"] = withdrawn_at
         return json.dumps(d, ensure_ascii=False)
@@ -62,8 +67,13 @@ class _Record:
     @classmethod
     def load(cls, wid: str, raw: str) -> _Record:
         d = json.loads(raw)
-        w = Warning(wid, str(d.get("reason", "")), str(d.get("rule", "")),
-                    str(d.get("by", "")), float(d.get("at", 0.0)))
+        w = Warning(
+            wid,
+            str(d.get("reason", "")),
+            str(d.get("rule", "")),
+            str(d.get("by", "")),
+            float(d.get("at", 0.0)),
+        )
         return cls(w, int(d.get("seq", 0)), "withdrawn" in d)
 
     @property
@@ -98,9 +108,7 @@ class Warnings:
         await r.expire(key, int(MIN_TTL_DAYS * DAY))
         return added
 
-    async def active(
-        self, chat: ChatRef, pid: str, now: float, expiry_days: int
-    ) -> list[Warning]:
+    async def active(self, chat: ChatRef, pid: str, now: float, expiry_days: int) -> list[Warning]:
         """Warnings that still count, oldest first."""
         h: dict[str, str] = await self.store.redis.hgetall(self._key(chat, pid))
         return [r.warning for r in _records(h) if _counts(r, now, expiry_days)]
@@ -120,8 +128,9 @@ class Warnings:
         """Withdraw one warning by id; False when there is none (or it was withdrawn)."""
 
         def by_id(records: list[_Record]) -> _Record | None:
-            return next((r for r in records if r.warning.id == warning_id and not r.withdrawn),
-                        None)
+            return next(
+                (r for r in records if r.warning.id == warning_id and not r.withdrawn), None
+            )
 
         return await self._withdraw(self._key(chat, pid), by_id, 0.0) is not None
 
@@ -157,8 +166,10 @@ def _counts(r: _Record, now: float, expiry_days: int) -> bool:
 
 
 def _limit_text(name: str, count: int, last: Warning, username: str, can_ban: bool) -> str:
-    how = t("propose_how_username", username=username) if username else t(
-        "propose_how_reply", name=name
+    how = (
+        t("propose_how_username", username=username)
+        if username
+        else t("propose_how_reply", name=name)
     )
     text = t("propose_remove", name=name, count=count, reason=last.reason or "—", how=how)
     return text if can_ban else f"{text} {t('cap_fix_ban')}"
@@ -192,8 +203,15 @@ async def warn_member(
     key = "warned_banned" if ban else "warned_reason" if reason else "warned"
     text = t(key, name=target_name, n=number, limit=limit, reason=reason)
     actions = [
-        Action(ActionKind.REPLY, chat, text=text, reply_to=reply_to, rule=rule,
-               reason=reason, extra={"actor": by})
+        Action(
+            ActionKind.REPLY,
+            chat,
+            text=text,
+            reply_to=reply_to,
+            rule=rule,
+            reason=reason,
+            extra={"actor": by},
+        )
     ]
     outcome = f"{number}/{limit}"
     if ban:
@@ -205,21 +223,35 @@ async def warn_member(
         alias = await s.store.alias(pid) or {}
         username = str(alias.get("username", ""))
         actions.append(
-            Action(ActionKind.NOTIFY_COORDINATORS, chat,
-                   text=_limit_text(target_name, len(active), w, username,
-                                     "ban" in ctx.capabilities),
-                   user_id=target_user_id, rule=rule, reason=reason, extra={"actor": "bot"})
+            Action(
+                ActionKind.NOTIFY_COORDINATORS,
+                chat,
+                text=_limit_text(target_name, len(active), w, username, "ban" in ctx.capabilities),
+                user_id=target_user_id,
+                rule=rule,
+                reason=reason,
+                extra={"actor": "bot"},
+            )
         )
         outcome += ", voorgelegd aan coördinatoren"
     if new:
-        await s.audit.record(chat, at=ctx.now, actor=by, action="warn", target=pid,
-                             rule=rule or "", reason=reason, outcome=outcome)
+        await s.audit.record(
+            chat,
+            at=ctx.now,
+            actor=by,
+            action="warn",
+            target=pid,
+            rule=rule or "",
+            reason=reason,
+            outcome=outcome,
+        )
     return actions
 
 
 def _ban(ctx: EventContext, user_id: str, rule: str | None, reason: str, by: str) -> Action:
-    return Action(ActionKind.BAN, ctx.chat, user_id=user_id, rule=rule, reason=reason,
-                  extra={"actor": by})
+    return Action(
+        ActionKind.BAN, ctx.chat, user_id=user_id, rule=rule, reason=reason, extra={"actor": by}
+    )
 
 
 async def remove_member(
@@ -231,13 +263,20 @@ async def remove_member(
     pid = s.store.pseudonym(ctx.chat.platform, target_user_id)
     reason = reason[:MAX_REASON]
     if "ban" not in ctx.capabilities:
-        await s.audit.record(ctx.chat, at=ctx.now, actor=by, action="remove", target=pid,
-                             reason=reason, outcome="niet mogelijk: geen recht om te verwijderen")
+        await s.audit.record(
+            ctx.chat,
+            at=ctx.now,
+            actor=by,
+            action="remove",
+            target=pid,
+            reason=reason,
+            outcome="niet mogelijk: geen recht om te verwijderen",
+        )
         return [ctx.reply(t("cap_fix_ban"))]
     await Bans(s.store).add(ctx.chat, pid, at=ctx.now, by=by, reason=reason, name=target_name)
     if await once(ctx, "remove"):
-        await s.audit.record(ctx.chat, at=ctx.now, actor=by, action="remove", target=pid,
-                             reason=reason)
+        await s.audit.record(
+            ctx.chat, at=ctx.now, actor=by, action="remove", target=pid, reason=reason
+        )
     text = t("removed_reason" if reason else "removed", name=target_name, reason=reason)
     return [_ban(ctx, target_user_id, None, reason, by), ctx.reply(text, thread=False)]
-

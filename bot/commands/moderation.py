@@ -84,8 +84,13 @@ def usage(ctx: EventContext, key: str) -> list[Action]:
 async def _refuse(ctx: EventContext, what: str, target: Target, text: str) -> list[Action]:
     if await once(ctx, what + ":refused"):
         await ctx.services.audit.record(
-            ctx.chat, at=ctx.now, actor=ctx.pid, action=what, target=target.pid,
-            reason=text, outcome="refused",
+            ctx.chat,
+            at=ctx.now,
+            actor=ctx.pid,
+            action=what,
+            target=target.pid,
+            reason=text,
+            outcome="refused",
         )
     return [ctx.reply(text)]
 
@@ -112,7 +117,10 @@ def _reason(ctx: EventContext) -> str:
 
 
 @command(
-    "warn", "waarschuw", coordinators_only=True, usage="/warn [reden]",
+    "warn",
+    "waarschuw",
+    coordinators_only=True,
+    usage="/warn [reden]",
     summary="een lid waarschuwen (antwoord op het bericht, of /warn @naam reden)",
 )
 async def warn_cmd(ctx: EventContext) -> list[Action]:
@@ -131,7 +139,10 @@ async def warn_cmd(ctx: EventContext) -> list[Action]:
 
 
 @command(
-    "remove", "verwijder", coordinators_only=True, usage="/remove [reden]",
+    "remove",
+    "verwijder",
+    coordinators_only=True,
+    usage="/remove [reden]",
     summary="een lid uit de groep verwijderen (kan niet zelf terugkomen)",
 )
 async def remove_cmd(ctx: EventContext) -> list[Action]:
@@ -139,13 +150,19 @@ async def remove_cmd(ctx: EventContext) -> list[Action]:
     if not isinstance(target, Target):
         return target
     return await remove_member(
-        ctx, target_user_id=target.user_id, target_name=target.name, reason=_reason(ctx),
+        ctx,
+        target_user_id=target.user_id,
+        target_name=target.name,
+        reason=_reason(ctx),
         by=ctx.pid,
     )
 
 
 @command(
-    "unwarn", "intrekken", coordinators_only=True, usage="/unwarn",
+    "unwarn",
+    "intrekken",
+    coordinators_only=True,
+    usage="/unwarn",
     summary="de laatste waarschuwing van een lid intrekken",
 )
 async def unwarn_cmd(ctx: EventContext) -> list[Action]:
@@ -160,8 +177,13 @@ async def unwarn_cmd(ctx: EventContext) -> list[Action]:
     if await once(ctx, "unwarn"):
         gone = await warnings.withdraw_last(ctx.chat, target.pid, ctx.now, days)
         await ctx.services.audit.record(
-            ctx.chat, at=ctx.now, actor=ctx.pid, action="unwarn", target=target.pid,
-            rule=gone.rule if gone else "", reason=gone.reason if gone else "",
+            ctx.chat,
+            at=ctx.now,
+            actor=ctx.pid,
+            action="unwarn",
+            target=target.pid,
+            rule=gone.rule if gone else "",
+            reason=gone.reason if gone else "",
             outcome="ok" if gone else "geen actieve waarschuwing",
         )
         if gone is None:
@@ -189,7 +211,10 @@ async def _unban_target(ctx: EventContext, bans: Bans) -> Target | str | None:
 
 
 @command(
-    "unban", "deban", coordinators_only=True, usage="/unban @naam",
+    "unban",
+    "deban",
+    coordinators_only=True,
+    usage="/unban @naam",
     summary="een verwijderd lid weer toelaten",
 )
 async def unban_cmd(ctx: EventContext) -> list[Action]:
@@ -203,19 +228,22 @@ async def unban_cmd(ctx: EventContext) -> list[Action]:
     if "ban" not in ctx.capabilities:
         return [ctx.reply(t("cap_fix_ban"))]
     await bans.remove(ctx.chat, target.pid)
-    await Warnings(s.store).withdraw_all(
-        ctx.chat, target.pid, ctx.now, ctx.group.warn_expiry_days
-    )
+    await Warnings(s.store).withdraw_all(ctx.chat, target.pid, ctx.now, ctx.group.warn_expiry_days)
     # The executor audits the UNBAN (who, whom, outcome) once it is carried out.
     unban = Action(
-        ActionKind.UNBAN, ctx.chat, user_id=target.user_id, reason=_reason(ctx),
+        ActionKind.UNBAN,
+        ctx.chat,
+        user_id=target.user_id,
+        reason=_reason(ctx),
         extra={"actor": ctx.pid},
     )
     return [unban, ctx.reply(t("unbanned", name=target.name))]
 
 
 @command(
-    "warnings", "waarschuwingen", usage="/warnings",
+    "warnings",
+    "waarschuwingen",
+    usage="/warnings",
     summary="je eigen waarschuwingen (privé); coördinatoren: /warnings @naam",
 )
 async def warnings_cmd(ctx: EventContext) -> list[Action]:
@@ -240,15 +268,26 @@ async def warnings_cmd(ctx: EventContext) -> list[Action]:
         ctx.chat, target.pid, ctx.now, g.warn_expiry_days
     )
     if "private_message" not in ctx.capabilities:
-        return [ctx.reply(t("warnings_count", name=target.name, count=len(active),
-                            limit=g.warn_limit))]
+        return [
+            ctx.reply(t("warnings_count", name=target.name, count=len(active), limit=g.warn_limit))
+        ]
     if active:
         tz = ZoneInfo(g.timezone)
-        lines = [t("warnings_header", name=target.name, count=len(active), limit=g.warn_limit,
-                   days=g.warn_expiry_days)]
+        lines = [
+            t(
+                "warnings_header",
+                name=target.name,
+                count=len(active),
+                limit=g.warn_limit,
+                days=g.warn_expiry_days,
+            )
+        ]
         lines += [
-            t("warnings_line", date=datetime.fromtimestamp(w.at, tz).strftime("%d/%m/%Y"),
-              reason=w.reason or w.rule or t("no_reason"))
+            t(
+                "warnings_line",
+                date=datetime.fromtimestamp(w.at, tz).strftime("%d/%m/%Y"),
+                reason=w.reason or w.rule or t("no_reason"),
+            )
             for w in active
         ]
         text = "\n".join(lines)

@@ -22,8 +22,16 @@ from bot.texts import t
 from rules import RULE_IDS, validate_overrides
 from rules.model import POLICY_ACTIONS
 
-ON = {"aan": True, "on": True, "true": True, "ja": True, "uit": False, "off": False,
-      "false": False, "nee": False}
+ON = {
+    "aan": True,
+    "on": True,
+    "true": True,
+    "ja": True,
+    "uit": False,
+    "off": False,
+    "false": False,
+    "nee": False,
+}
 MODES = {"ban": "ban", "verwijderen": "ban", "propose": "propose", "voorstel": "propose"}
 WARN_LIMIT = (1, 10)
 WARN_EXPIRY_DAYS = (1, 3650)
@@ -105,8 +113,13 @@ PLAIN: dict[str, Parser] = {
     "locale": _locale,
     "timezone": _timezone,
 }
-ALIASES = {"warn_expiry_days": "warn_expiry", "noodnummers": "emergency_numbers",
-           "taal": "locale", "tijdzone": "timezone", "time_zone": "timezone"}
+ALIASES = {
+    "warn_expiry_days": "warn_expiry",
+    "noodnummers": "emergency_numbers",
+    "taal": "locale",
+    "tijdzone": "timezone",
+    "time_zone": "timezone",
+}
 
 
 def _validated(overrides: dict[str, Any], key: str, value: str, allowed: str) -> None:
@@ -153,14 +166,23 @@ def _show(ctx: EventContext) -> str:
     ]
     for rule in RULE_IDS:
         state = t("on") if ctx.pack.enabled(rule) else t("off")
-        lines.append(t("settings_rule_line", rule=rule, state=state,
-                       policy=", ".join(ctx.pack.policy(rule)) or "-"))
+        lines.append(
+            t(
+                "settings_rule_line",
+                rule=rule,
+                state=state,
+                policy=", ".join(ctx.pack.policy(rule)) or "-",
+            )
+        )
     lines.append(t("settings_footer"))
     return "\n".join(lines)
 
 
 @command(
-    "settings", "instellingen", coordinators_only=True, usage="/settings [sleutel waarde]",
+    "settings",
+    "instellingen",
+    coordinators_only=True,
+    usage="/settings [sleutel waarde]",
     summary="instellingen bekijken of wijzigen (bv. /settings warn_limit 5)",
 )
 async def settings_cmd(ctx: EventContext) -> list[Action]:

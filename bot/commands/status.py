@@ -24,7 +24,9 @@ SHOWN = (
 LOG_ENTRIES = 10
 
 
-@command("status", coordinators_only=True, summary="wat ik hier kan, en wat niet (en hoe op te lossen)")
+@command(
+    "status", coordinators_only=True, summary="wat ik hier kan, en wat niet (en hoe op te lossen)"
+)
 async def status_cmd(ctx: EventContext) -> list[Action]:
     caps = ctx.capabilities
     lines = [t("status_header")]

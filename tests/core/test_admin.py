@@ -23,8 +23,14 @@ def admin():  # type: ignore[no-untyped-def]
     env.update(BUURTBOT_REDIS_URL=REAL, BUURTBOT_REDIS_PREFIX=prefix, BUURTBOT_SECRET_KEY="t")
 
     def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "bot", "admin", *args], env=env,
-                              capture_output=True, text=True, input=stdin, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "admin", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            input=stdin,
+            timeout=60,
+        )
 
     yield run
     import redis
@@ -39,7 +45,9 @@ def admin():  # type: ignore[no-untyped-def]
 def test_group_import_show_link_role_and_audit(admin) -> None:  # type: ignore[no-untyped-def]
     r = admin("group", "show", "console:buurt")
     assert r.returncode == 1 and "no group" in r.stderr
-    r = admin("group", "import", "console:buurt", stdin=json.dumps({"locale": "nl-NL", "warn_limit": 4}))
+    r = admin(
+        "group", "import", "console:buurt", stdin=json.dumps({"locale": "nl-NL", "warn_limit": 4})
+    )
     assert r.returncode == 0, r.stderr
     assert admin("group", "name", "console:buurt", "kerkwijk").returncode == 0
     assert admin("group", "link", "kerkwijk", "console:coordinatoren").returncode == 0

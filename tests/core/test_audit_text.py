@@ -25,14 +25,24 @@ def entry(**kw: str) -> AuditEntry:
 
 def test_describe_in_dutch_with_names() -> None:
     names = {"ucarla": "carla", "uanna": "anna"}
-    line = describe(entry(target="uanna", rule="conduct.language", reason="schelden",
-                          outcome="1/3"), names, "Europe/Brussels")
+    line = describe(
+        entry(target="uanna", rule="conduct.language", reason="schelden", outcome="1/3"),
+        names,
+        "Europe/Brussels",
+    )
     assert line == "01/01 10:00 carla: waarschuwing → anna [conduct.language] — schelden (1/3)"
-    refused = describe(entry(actor="ubert", action="/warn", reason="geen coördinator",
-                             outcome="refused"), names, "Europe/Brussels")
+    refused = describe(
+        entry(actor="ubert", action="/warn", reason="geen coördinator", outcome="refused"),
+        names,
+        "Europe/Brussels",
+    )
     assert refused == "01/01 10:00 ubert: commando /warn — geen coördinator (geweigerd)"
-    failed = describe(entry(actor="bot", action="delete", outcome="failed: no right"), {},
-                      "Europe/Amsterdam", time_format="%Y-%m-%d %H:%M")
+    failed = describe(
+        entry(actor="bot", action="delete", outcome="failed: no right"),
+        {},
+        "Europe/Amsterdam",
+        time_format="%Y-%m-%d %H:%M",
+    )
     assert failed == "2026-01-01 10:00 buurtbot: bericht verwijderd (mislukt: no right)"
     cli = describe(entry(target="uanna"), names, "Europe/Brussels", with_pseudonyms=True)
     assert "carla (ucarla)" in cli and "anna (uanna)" in cli
@@ -53,8 +63,9 @@ async def test_admin_audit_prints_readable_lines_and_json(store: Store) -> None:
     anna = await store.remember_user(CHAT, User("anna", "anna"))
     carla = await store.remember_user(CHAT, User("carla", "carla"))
     await store.redis.hset(store.keys.chat(CHAT, "cfg"), "timezone", json.dumps("Europe/Brussels"))
-    await Audit(store).record(CHAT, at=T0, actor=carla, action="warn", target=anna,
-                              reason="spam", outcome="1/3")
+    await Audit(store).record(
+        CHAT, at=T0, actor=carla, action="warn", target=anna, reason="spam", outcome="1/3"
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUURTBOT_")}
     env |= {
         "BUURTBOT_REDIS_URL": os.environ["BUURTBOT_TEST_REDIS_URL"],
@@ -63,8 +74,13 @@ async def test_admin_audit_prints_readable_lines_and_json(store: Store) -> None:
     }
 
     def run(*args: str) -> str:
-        r = subprocess.run([sys.executable, "-m", "bot", "admin", "audit", CHAT.key, *args],
-                           capture_output=True, text=True, env=env, timeout=60)
+        r = subprocess.run(
+            [sys.executable, "-m", "bot", "admin", "audit", CHAT.key, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
         assert r.returncode == 0, r.stderr
         return r.stdout
 
@@ -73,5 +89,8 @@ async def test_admin_audit_prints_readable_lines_and_json(store: Store) -> None:
     )
     [row] = [json.loads(line) for line in run("--json").splitlines()]
     assert (row["actor"], row["action"], row["target"], row["outcome"]) == (
-        carla, "warn", anna, "1/3"
+        carla,
+        "warn",
+        anna,
+        "1/3",
     )

@@ -40,8 +40,13 @@ async def test_replies_numbering_and_clock_moves(group) -> None:  # type: ignore
 
 async def test_script_directives(group) -> None:  # type: ignore[no-untyped-def]
     out = await group.play(
-        "# coordinator carla", "# trusted wijkagent", "# photo anna: rode wagen",
-        "# join piet", "# leave piet", "# capabilities -delete", "# zomaar een opmerking",
+        "# coordinator carla",
+        "# trusted wijkagent",
+        "# photo anna: rode wagen",
+        "# join piet",
+        "# leave piet",
+        "# capabilities -delete",
+        "# zomaar een opmerking",
     )
     assert "# carla is coördinator" in out
     assert "#1 anna: [foto] rode wagen" in out

@@ -42,7 +42,7 @@ def console(group: Any) -> Any:
 async def test_three_warnings_by_reply_remove_the_member_and_unban_lets_them_back(group) -> None:  # type: ignore[no-untyped-def]
     out = await group.play(
         "# coordinator carla",
-        "anna: jullie zijn allemaal idioten",
+        "anna: jullie zijn allemaal te laat",
         "carla@1: /warn schelden",
         "anna: koop mijn fiets",
         "carla@3: /waarschuw verkoop",
@@ -50,7 +50,7 @@ async def test_three_warnings_by_reply_remove_the_member_and_unban_lets_them_bac
     assert "↳ bot (op #1): ⚠️ anna, waarschuwing 1/3: schelden. Lees /regels." in out
     assert "↳ bot (op #3): ⚠️ anna, waarschuwing 2/3: verkoop." in out
     assert "anna" not in console(group).chat.banned
-    out = await group.play("anna: nog eens idioten", "carla@5: /warn schelden")
+    out = await group.play("anna: nog eens te laat", "carla@5: /warn schelden")
     assert "waarschuwing 3/3: schelden. Dat is de limiet" in out
     assert "⚙ bot verwijdert anna uit de groep (kan niet opnieuw toetreden)" in out
     assert "anna" in console(group).chat.banned
@@ -65,7 +65,12 @@ async def test_three_warnings_by_reply_remove_the_member_and_unban_lets_them_bac
         (carla, anna, "schelden", "3/3, verwijderd"),
     ]
     [ban] = await audit(group, "ban")
-    assert (ban.actor, ban.target, ban.reason, ban.outcome) == (carla, anna, "3 waarschuwingen", "ok")
+    assert (ban.actor, ban.target, ban.reason, ban.outcome) == (
+        carla,
+        anna,
+        "3 waarschuwingen",
+        "ok",
+    )
 
     out = await group.play("# join anna")
     assert "anna probeert terug te komen, maar is verbannen" in out
@@ -86,12 +91,18 @@ async def test_propose_mode_asks_the_coordinators_instead(group) -> None:  # typ
     assert "✅ warn_mode is nu propose." in out
     assert (await group.services.groups.get(CHAT)).warn_mode == "propose"
     out = await group.play(
-        "anna: a", "carla@2: /warn spam", "anna: b", "carla@4: /warn spam",
-        "anna: c", "carla@6: /warn spam",
+        "anna: a",
+        "carla@2: /warn spam",
+        "anna: b",
+        "carla@4: /warn spam",
+        "anna: c",
+        "carla@6: /warn spam",
     )
     assert "waarschuwing 3/3: spam. Lees /regels." in out
-    assert "bot privé aan carla: anna heeft 3 waarschuwingen (laatste: spam). Verwijderen? " \
+    assert (
+        "bot privé aan carla: anna heeft 3 waarschuwingen (laatste: spam). Verwijderen? "
         "Typ in de groep /remove @anna." in out
+    )
     assert "verwijdert anna" not in out
     assert console(group).chat.banned == set()
     assert (await audit(group, "warn"))[-1].outcome == "3/3, voorgelegd aan coördinatoren"
@@ -116,16 +127,23 @@ async def test_a_members_warn_is_refused_and_changes_nothing(group) -> None:  # 
     assert console(group).chat.banned == set()
     refused = [e for e in await audit(group) if e.outcome == "refused"]
     assert [(e.actor, e.action) for e in refused] == [
-        (pid(group, "bert"), "/warn"), (pid(group, "bert"), "/remove")
+        (pid(group, "bert"), "/warn"),
+        (pid(group, "bert"), "/remove"),
     ]
 
 
 async def test_coordinators_and_the_bot_cannot_be_warned_or_removed(group) -> None:  # type: ignore[no-untyped-def]
     await group.services.groups.set_role(CHAT, pid(group, "erik"), Role.COORDINATOR)
     out = await group.play(
-        "# coordinator carla", "# coordinator dirk",
-        "dirk: hallo", "carla@1: /warn spam", "erik: ook hallo", "carla@3: /remove",
-        "erik@1: /warn", "carla: /warn @buurtbot", "carla: /verwijder @buurtbot",
+        "# coordinator carla",
+        "# coordinator dirk",
+        "dirk: hallo",
+        "carla@1: /warn spam",
+        "erik: ook hallo",
+        "carla@3: /remove",
+        "erik@1: /warn",
+        "carla: /warn @buurtbot",
+        "carla: /verwijder @buurtbot",
     )
     assert "dirk is coördinator: coördinatoren kan ik niet waarschuwen of verwijderen." in out
     assert "erik is coördinator" in out  # named with `buurtbot admin role`
@@ -143,8 +161,13 @@ async def test_a_reply_to_a_bot_message_is_refused(group) -> None:  # type: igno
     await group.play("# coordinator carla", "anna: hallo")
     core = group.session.runtime.core
     event = InboundEvent(
-        "test:1", EventKind.COMMAND, CHAT, group.services.clock.now(),
-        user=User("carla", "carla", "carla"), message_id="99", text="/warn",
+        "test:1",
+        EventKind.COMMAND,
+        CHAT,
+        group.services.clock.now(),
+        user=User("carla", "carla", "carla"),
+        message_id="99",
+        text="/warn",
         reply_to=Reply("98", User("bot", "buurtbot", "buurtbot", is_bot=True)),
         command="warn",
     )
@@ -153,7 +176,9 @@ async def test_a_reply_to_a_bot_message_is_refused(group) -> None:  # type: igno
 
 
 async def test_warn_by_username_and_unknown_usernames(group) -> None:  # type: ignore[no-untyped-def]
-    out = await group.play("# coordinator carla", "anna: hoi", "carla: /warn @Anna te veel berichten")
+    out = await group.play(
+        "# coordinator carla", "anna: hoi", "carla: /warn @Anna te veel berichten"
+    )
     assert "↳ bot (op #2): ⚠️ anna, waarschuwing 1/3: te veel berichten." in out
     out = await group.play("carla: /warn @zorro spam")
     assert "Ik ken @zorro niet in deze groep." in out
@@ -169,10 +194,14 @@ async def test_remove_by_reply_and_without_the_right_to_remove(group) -> None:  
     assert "🚫 anna is uit de groep verwijderd: spammer." in out
     [removed] = await audit(group, "remove")
     assert (removed.actor, removed.target, removed.reason) == (
-        pid(group, "carla"), pid(group, "anna"), "spammer"
+        pid(group, "carla"),
+        pid(group, "anna"),
+        "spammer",
     )
     out = await group.play("# capabilities -ban", "carla@2: /remove")
-    assert "Ik kan geen leden verwijderen: maak me beheerder met het recht 'leden verbannen'." in out
+    assert (
+        "Ik kan geen leden verwijderen: maak me beheerder met het recht 'leden verbannen'." in out
+    )
     assert "piet" not in console(group).chat.banned
     assert (await audit(group, "remove"))[-1].outcome.startswith("niet mogelijk")
 
@@ -242,8 +271,10 @@ async def test_settings_validate_and_show_the_allowed_values(group) -> None:  # 
     )
     cfg = await group.services.groups.get(CHAT)
     assert cfg.overrides == {
-        "rules": {"conduct.off_topic": {"enabled": False},
-                  "conduct.language": {"policy": ["remind", "notify"]}},
+        "rules": {
+            "conduct.off_topic": {"enabled": False},
+            "conduct.language": {"policy": ["remind", "notify"]},
+        },
         "emergency_numbers": ["112", "0900-8844"],
     }
     validate_overrides(cfg.overrides)
@@ -264,8 +295,10 @@ async def test_status_says_what_is_missing_and_how_to_fix_it(group) -> None:  # 
     out = await group.play("# coordinator carla", "carla: /status")
     assert "Alles in orde" in out and "✅ berichten verwijderen" in out
     out = await group.play("# capabilities -delete -private_message", "carla: /status")
-    assert ("❌ Ik kan geen berichten verwijderen: maak me beheerder met het recht "
-            "'berichten verwijderen'.") in out
+    assert (
+        "❌ Ik kan geen berichten verwijderen: maak me beheerder met het recht "
+        "'berichten verwijderen'."
+    ) in out
     assert "❌ Ik kan geen privéberichten sturen" in out
     assert "✅ leden verwijderen" in out and "Alles in orde" not in out
     out = await group.play("anna: /status")
@@ -287,15 +320,20 @@ async def test_log_shows_the_last_entries_with_names(group) -> None:  # type: ig
 
 async def test_malformed_commands_get_a_usage_hint_and_change_nothing(group) -> None:  # type: ignore[no-untyped-def]
     out = await group.play(
-        "# coordinator carla", "anna: hallo",
-        "carla: /warn", "carla: /remove", "carla: /unban", "carla: /unwarn",
-        "carla: /settings warn_limit", "carla: /warnings iemand",
+        "# coordinator carla",
+        "anna: hallo",
+        "carla: /warn",
+        "carla: /remove",
+        "carla: /unban",
+        "carla: /unwarn",
+        "carla: /settings warn_limit",
+        "carla: /warnings iemand",
     )
     assert USAGE_WARN in out
     assert "Gebruik: /remove [reden] — als antwoord op een bericht" in out
     assert "Gebruik: /unban @naam" in out and "Gebruik: /unwarn" in out
     assert "Gebruik: /settings" in out and "Gebruik: /warnings" in out
-    assert [e.action for e in await audit(group)] == ["register"]
+    assert [e.action for e in await audit(group) if e.actor != "bot"] == []
     assert console(group).chat.banned == set()
 
 
@@ -321,8 +359,15 @@ async def test_help_shows_only_what_the_asker_may_use(group) -> None:  # type: i
     assert "/warnings" in out and "/regels" in out
     assert "/warn " not in out and "/settings" not in out and "/log" not in out
     out = await group.play("# coordinator carla", "carla: /help")
-    for name in ("/warn /waarschuw", "/remove /verwijder", "/unban /deban", "/settings",
-                 "/status", "/log", "/unwarn"):
+    for name in (
+        "/warn /waarschuw",
+        "/remove /verwijder",
+        "/unban /deban",
+        "/settings",
+        "/status",
+        "/log",
+        "/unwarn",
+    ):
         assert name in out
 
 
@@ -330,7 +375,10 @@ async def test_a_group_registers_with_the_packs_default_policy(group) -> None:  
     await group.play("anna: goedemorgen")
     cfg = await group.services.groups.get(CHAT)
     assert (cfg.locale, cfg.warn_limit, cfg.warn_expiry_days, cfg.warn_mode) == (
-        "nl-BE", 3, 90, "ban"
+        "nl-BE",
+        3,
+        90,
+        "ban",
     )
     assert cfg.overrides == {}
     pack = load_pack(cfg.locale, cfg.overrides or None)
@@ -340,8 +388,12 @@ async def test_a_group_registers_with_the_packs_default_policy(group) -> None:  
 async def test_at_the_limit_without_the_right_to_remove_the_coordinators_are_asked(group) -> None:  # type: ignore[no-untyped-def]
     long_reason = "spam " * 100
     out = await group.play(
-        "# coordinator carla", "# capabilities -ban", "anna: a",
-        "carla@1: /warn spam", "carla@1: /warn spam", f"carla@1: /warn {long_reason}",
+        "# coordinator carla",
+        "# capabilities -ban",
+        "anna: a",
+        "carla@1: /warn spam",
+        "carla@1: /warn spam",
+        f"carla@1: /warn {long_reason}",
     )
     assert "waarschuwing 3/3" in out and "Dat is de limiet" not in out
     assert "bot privé aan carla: anna heeft 3 waarschuwingen" in out
@@ -355,7 +407,9 @@ async def test_the_moderation_example_script_plays(group) -> None:  # type: igno
 
     script = Path(__file__).parents[2] / "examples" / "moderatie.txt"
     out = await group.play(*script.read_text(encoding="utf-8").splitlines())
-    assert "⚠️ anna, waarschuwing 3/3: schelden. Dat is de limiet" in out  # after event #10
+    assert "⚠️ anna, waarschuwing 1/3: taalgebruik" in out  # automatic, for #1 (deleted)
+    assert "⚠️ anna, waarschuwing 2/3: verkoop" in out  # by carla
+    assert "⚠️ anna, waarschuwing 3/3: taalgebruik. Dat is de limiet" in out
     assert "# anna probeert terug te komen, maar is verbannen" in out
     assert "# anna komt in de groep" in out
     assert "❌ Ik kan geen berichten verwijderen" in out

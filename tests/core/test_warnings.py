@@ -14,8 +14,13 @@ T0 = 1_767_258_000.0
 
 
 def w(n: int, at: float, reason: str = "", rule: str = "") -> Warning:
-    return Warning(id=f"console:{n}:{rule or 'manual'}", reason=reason or f"r{n}", rule=rule,
-                   by="ucarla", at=at)
+    return Warning(
+        id=f"console:{n}:{rule or 'manual'}",
+        reason=reason or f"r{n}",
+        rule=rule,
+        by="ucarla",
+        at=at,
+    )
 
 
 async def test_add_is_idempotent_on_the_warning_id(store: Store) -> None:
@@ -33,7 +38,10 @@ async def test_records_keep_reason_rule_author_and_time(store: Store) -> None:
     await ws.add(CHAT, "uanna", auto)
     [got] = await ws.active(CHAT, "uanna", T0 + 60, 90)
     assert (got.reason, got.rule, got.by, got.at) == (
-        "ongepast taalgebruik", "conduct.language", "ucarla", T0 + 60
+        "ongepast taalgebruik",
+        "conduct.language",
+        "ucarla",
+        T0 + 60,
     )
 
 
@@ -44,7 +52,8 @@ async def test_active_is_per_member_per_chat_and_oldest_first(store: Store) -> N
     await ws.add(CHAT, "ubert", w(3, T0))
     await ws.add(OTHER, "uanna", w(4, T0))
     assert [x.id for x in await ws.active(CHAT, "uanna", T0 + 10, 90)] == [
-        "console:1:manual", "console:2:manual"
+        "console:1:manual",
+        "console:2:manual",
     ]
     assert len(await ws.active(OTHER, "uanna", T0, 90)) == 1
 
@@ -87,7 +96,8 @@ async def test_withdraw_by_id_and_withdraw_all(store: Store) -> None:
     assert await ws.withdraw(CHAT, "uanna", "console:2:manual") is False
     assert await ws.withdraw(CHAT, "uanna", "no-such-id") is False
     assert [x.id for x in await ws.active(CHAT, "uanna", T0 + 5, 90)] == [
-        "console:1:manual", "console:3:manual"
+        "console:1:manual",
+        "console:3:manual",
     ]
     assert await ws.withdraw_all(CHAT, "uanna", T0 + 5, 90) == 2
     assert await ws.active(CHAT, "uanna", T0 + 5, 90) == []
