@@ -95,6 +95,8 @@ class ConsoleAdapter:
         kind = action.kind
         if kind is ActionKind.REPLY:
             where = f" (op #{action.reply_to})" if action.reply_to else ""
+            if action.chat != CHAT:
+                where = f" in {action.chat.key}"
             self._say(f"bot{where}", action.text)
             return ActionResult()
         if kind is ActionKind.PRIVATE_MESSAGE:

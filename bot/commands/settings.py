@@ -105,7 +105,28 @@ def _emergency(ctx: EventContext, v: Sequence[str]) -> tuple[dict[str, Any], str
     return {"overrides": overrides}, ", ".join(numbers)
 
 
+def _channel(ctx: EventContext, v: Sequence[str]) -> tuple[dict[str, Any], str]:
+    """The coordinators' channel (DESIGN §8.9): a chat named `<platform>:<chat id>`, or `uit`."""
+    raw = " ".join(v).strip()
+    if raw.lower() in ("uit", "off", "geen", "none"):
+        return {"coordinators_channel": ""}, t("off")
+    platform, sep, chat_id = raw.partition(":")
+    if not sep or platform not in ctx.services.adapters or not chat_id or " " in chat_id:
+        allowed = ", ".join(f"{p}:<chat id>" for p in sorted(ctx.services.adapters))
+        raise _bad("coordinators_channel", raw, f"{allowed} of uit")
+    return {"coordinators_channel": raw}, raw
+
+
+def _trial(ctx: EventContext, v: Sequence[str]) -> tuple[dict[str, Any], str]:
+    on = ON.get(" ".join(v).lower())
+    if on is None:
+        raise _bad("proefmodus", " ".join(v), "aan, uit")
+    return {"trial": on}, t("on") if on else t("off")
+
+
 PLAIN: dict[str, Parser] = {
+    "coordinators_channel": _channel,
+    "proefmodus": _trial,
     "warn_limit": _warn_limit,
     "warn_expiry": _warn_expiry,
     "warn_mode": _warn_mode,
@@ -119,6 +140,9 @@ ALIASES = {
     "taal": "locale",
     "tijdzone": "timezone",
     "time_zone": "timezone",
+    "kanaal": "coordinators_channel",
+    "coordinatorenkanaal": "coordinators_channel",
+    "trial": "proefmodus",
 }
 
 
@@ -162,6 +186,8 @@ def _show(ctx: EventContext) -> str:
         f"• emergency_numbers: {', '.join(ctx.pack.emergency_numbers)}",
         f"• locale: {g.locale}",
         f"• timezone: {g.timezone}",
+        f"• coordinators_channel: {g.coordinators_channel or t('off')}",
+        f"• proefmodus: {t('on') if g.trial else t('off')}",
         t("settings_rules"),
     ]
     for rule in RULE_IDS:

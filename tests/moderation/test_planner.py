@@ -183,3 +183,17 @@ async def test_redelivered_message_is_answered_once(group) -> None:  # type: ign
     out = group.out.getvalue()
     assert out.count("verwijdert bericht #77") == 1
     assert out.count("Zaak 1") == 1 and "Zaak 2" not in out
+
+
+async def test_notifications_go_to_the_coordinators_channel_when_set(group) -> None:  # type: ignore[no-untyped-def]
+    await group.play("# coordinator carla")
+    out = await group.play("carla: /settings kanaal telegram:-100")
+    assert "Ongeldige" in out or "coordinators_channel" in out
+    assert (await group.services.groups.get(CHAT)).coordinators_channel == ""
+    out = await group.play("carla: /settings kanaal console:coordinatoren")
+    assert (await group.services.groups.get(CHAT)).coordinators_channel == "console:coordinatoren"
+    out = await group.play("anna: Die van nummer 7 is een dief, dat weet iedereen")
+    assert "privé aan carla" not in out
+    assert "↳ bot in console:coordinatoren: 🔔 Zaak 1" in out
+    out = await group.play("carla: /settings kanaal uit", "bert: Die van nummer 9 is een dief")
+    assert "privé aan carla: 🔔 Zaak 2" in out
