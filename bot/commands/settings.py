@@ -125,14 +125,14 @@ def _trial(ctx: EventContext, v: Sequence[str]) -> tuple[dict[str, Any], str]:
 
 
 PLAIN: dict[str, Parser] = {
-    "coordinators_channel": _channel,
-    "proefmodus": _trial,
     "warn_limit": _warn_limit,
     "warn_expiry": _warn_expiry,
     "warn_mode": _warn_mode,
     "emergency_numbers": _emergency,
     "locale": _locale,
     "timezone": _timezone,
+    "coordinators_channel": _channel,
+    "proefmodus": _trial,
 }
 ALIASES = {
     "warn_expiry_days": "warn_expiry",
