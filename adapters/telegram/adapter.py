@@ -105,15 +105,19 @@ class TelegramAdapter:
 
     async def start(self, sink: EventSink) -> None:
         self.sink = sink
-        await self.bot.initialize()  # getMe: our id and @username (for /cmd@name)
+        try:
+            await self.bot.initialize()  # getMe: our id and @username (for /cmd@name)
+            if self.mode == "webhook" and self.webhook_url:
+                await self.bot.set_webhook(
+                    self.webhook_url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES
+                )
+                log.info("telegram webhook registered")
+        except TelegramError as exc:
+            await self.bot.shutdown()
+            raise _start_error(exc) from None
         self.username = self.bot.username
         if self.mode == "polling":
             self.poller.start()
-        elif self.webhook_url:
-            await self.bot.set_webhook(
-                self.webhook_url, secret_token=self.secret, allowed_updates=ALLOWED_UPDATES
-            )
-            log.info("telegram webhook registered")
 
     async def stop(self) -> None:
         await self.poller.stop()
@@ -424,6 +428,15 @@ class TelegramAdapter:
             p.zremrangebyscore(key, "-inf", date - DELETE_WINDOW - 3600)
             p.expire(key, DATES_TTL)
             await p.execute()
+
+
+def _start_error(exc: TelegramError) -> Exception:
+    """What `buurtbot run` reports when Telegram refuses the start (exit 2 for settings)."""
+    if isinstance(exc, InvalidToken):
+        return ConfigError("BUURTBOT_TELEGRAM_TOKEN was refused by Telegram")
+    if isinstance(exc, BadRequest):
+        return ConfigError(f"Telegram refused the webhook: {exc.message}")
+    return OSError(f"cannot reach the Telegram Bot API ({type(exc).__name__})")
 
 
 def _seconds(value: Any) -> float:
