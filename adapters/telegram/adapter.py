@@ -254,7 +254,9 @@ class TelegramAdapter:
         group_budget = (
             self._key(target, "tgrl") if kind in _SENDS and target.chat_id.startswith("-") else None
         )
-        await self.limiter.take(group_budget)
+        still = await self.limiter.take(group_budget)
+        if still > 0:
+            raise AdapterError("flood limit reached", transient=True, retry_after=still)
         try:
             return await self._call(action, target)
         except RetryAfter as exc:

@@ -56,10 +56,17 @@ class RateLimiter:
         wait_ms = int(await self._take(keys=keys, args=args))
         return wait_ms / 1000.0
 
-    async def take(self, group_key: str | None) -> None:
-        """Wait until a call may be made (runs in the sender, never in a worker)."""
+    async def take(self, group_key: str | None, max_wait: float = 25.0) -> float:
+        """Wait until a call may be made (runs in the sender, never in a worker). Returns 0.0
+        once taken; after waiting `max_wait` (kept under the sender's lease on the action)
+        returns the seconds still to wait instead, for the caller to retry later."""
+        waited = 0.0
         while (wait := await self.try_take(group_key)) > 0:
+            if waited + wait > max_wait:
+                return wait
             await asyncio.sleep(wait)
+            waited += wait
+        return 0.0
 
     async def pause(self, pause_key: str, seconds: float) -> None:
         await self.store.redis.set(pause_key, "1", px=max(1, int(seconds * 1000)))

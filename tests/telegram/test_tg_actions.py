@@ -273,3 +273,13 @@ async def test_the_overall_budget_holds_across_replicas(store: Store) -> None:
     waits = [await (one if i % 2 else two).try_take(None) for i in range(5)]
     assert waits[0] == 0.0
     assert any(0 < w <= 1.0 for w in waits)  # five calls cannot all fit in 2/s
+
+
+async def test_a_long_wait_for_the_group_budget_is_handed_back_to_the_sender(
+    tg: Deployment,
+) -> None:
+    store = tg.runtime.store
+    limiter = RateLimiter(store, Limits(1000, 1))
+    group = store.keys.chat(CHAT, "tgrl")
+    assert await limiter.take(group, max_wait=0.5) == 0.0
+    assert 50 < await limiter.take(group, max_wait=0.5) <= 60  # not slept: the minute is long
