@@ -160,7 +160,11 @@ class TelegramAdapter:
     async def prepare(self, update: Update) -> list[InboundEvent]:
         """Map an update to events and note what later actions need (message dates for the
         48-hour rule, the bot's rights when they change). Never calls the Bot API."""
-        events = map_update(update, self.username, self.clock.now())
+        try:
+            events = map_update(update, self.username, self.clock.now())
+        except Exception as exc:  # an odd update must not make Telegram resend it forever
+            log.warning("telegram update skipped: cannot map it (%s)", type(exc).__name__)
+            return []
         if not events:
             log.info("telegram update of an unused kind skipped")
         for chat, message_id, date in message_dates(update):
