@@ -117,6 +117,8 @@ class Core:
             return []
         new = ChatRef(event.chat.platform, to)
         moved = await move_chat(self.s.store, event.chat, new)
+        if moved == 0:  # already moved (a redelivery, or Telegram told us twice)
+            return []
         await self.s.audit.record(
             new,
             at=self.s.clock.now(),

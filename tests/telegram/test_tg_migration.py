@@ -51,6 +51,7 @@ async def test_migration_moves_config_roles_warnings_and_references(
     # a redelivery of the migration changes nothing
     assert await tg.post(fake.migrate(BASIC, NEW)) == 200
     assert await s.groups.role_of(NEW_CHAT, pid) is Role.TRUSTED
+    assert [e.action for e in await s.audit.all(NEW_CHAT)].count("migrate") == 1
 
 
 async def test_a_send_to_the_old_id_follows_the_chat_and_moves_its_state(
