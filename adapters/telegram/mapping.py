@@ -221,6 +221,6 @@ def _callback(eid: str, q: CallbackQuery, now: float) -> list[InboundEvent]:
 def message_dates(update: Update) -> list[tuple[ChatRef, int, float]]:
     """(chat, message id, date) of messages in an update, for the 48-hour delete rule."""
     msg = update.message or update.edited_message
-    if msg is None or msg.chat.type == Chat.PRIVATE:
-        return []
+    if msg is None or msg.chat.type == Chat.PRIVATE or msg.migrate_to_chat_id is not None:
+        return []  # (the old id of a migrated chat must stay empty)
     return [(chat_ref(msg.chat), msg.message_id, msg.date.timestamp())]
