@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 
-from bot.actions import Action
+from bot.actions import Action, ActionKind
 from bot.commands import lookup
 from bot.context import EventContext
-from bot.events import EventKind, InboundEvent
+from bot.events import ChatRef, EventKind, InboundEvent
 from bot.groups import Role
+from bot.migrate import move_chat
 from bot.planner import moderate_message
+from bot.reach import set_reachable
 from bot.roles import member_role
 from bot.services import Services
 from bot.texts import t
@@ -31,6 +33,8 @@ class Core:
         s = self.s
         if event.user is not None and event.user.is_bot and event.kind is not EventKind.BOT_RIGHTS:
             return []
+        if event.kind is EventKind.MIGRATED:
+            return await self._migrated(event)
         if event.private:
             return await self._private(event)
         new = await s.groups.ensure(
@@ -88,4 +92,36 @@ class Core:
         return await cmd.handler(ctx)
 
     async def _private(self, event: InboundEvent) -> list[Action]:
+        """A private message means the user opened the bot: it can write to them now
+        (DESIGN §8.8). `/start` gets a short greeting."""
+        if event.user is None:
+            return []
+        await set_reachable(self.s.store, event.chat.platform, event.user.id, True)
+        if event.kind is EventKind.COMMAND and event.command == "start":
+            return [
+                Action(
+                    ActionKind.REPLY,
+                    event.chat,
+                    text=t("private_only_start"),
+                    extra={"actor": "bot"},
+                )
+            ]
+        return []
+
+    async def _migrated(self, event: InboundEvent) -> list[Action]:
+        """The chat got a new id (Telegram group -> supergroup): its state moves along."""
+        to = event.data.get("to", "")
+        if not to:
+            return []
+        new = ChatRef(event.chat.platform, to)
+        moved = await move_chat(self.s.store, event.chat, new)
+        if moved == 0:  # already moved (a redelivery, or Telegram told us twice)
+            return []
+        await self.s.audit.record(
+            new,
+            at=self.s.clock.now(),
+            actor="bot",
+            action="migrate",
+            reason=f"groep verhuisd van {event.chat.key} ({moved} sleutels)",
+        )
         return []

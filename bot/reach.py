@@ -1,24 +1,42 @@
-"""Whether a private message can reach a member (DESIGN §8.8).
+"""Whether a private message can reach a user (DESIGN §8.8).
 
-Telegram bots can't start a conversation with someone who never started the bot; WhatsApp
-needs a template outside the 24-hour window. Adapters record what they learn (`mark`); where
-nothing is known the adapter's `private_by_default` decides (the console: yes; Telegram: no).
+Telegram bots cannot start a conversation: a user must have opened the bot privately first
+(`/start`). The flag is keyed by pseudonym: "1" reachable, "0" known unreachable (the platform
+refused), absent = unknown (an adapter may try once and record the outcome).
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.events import ChatRef
-from bot.services import Services
 from bot.store import Store
 
+if TYPE_CHECKING:
+    from bot.services import Services
 
-async def mark(store: Store, pid: str, reachable: bool) -> None:
-    await store.redis.set(store.keys.glob("reach", pid), "1" if reachable else "0", ex=400 * 86400)
+#: Reachability is refreshed by every private message; kept long, but not forever.
+REACH_TTL = 400 * 86400
 
 
-async def reachable(
-    services: Services, chat: ChatRef, pid: str, capabilities: frozenset[str]
-) -> bool:
+def _key(store: Store, platform: str, user_id: str) -> str:
+    return store.keys.glob("reach", store.pseudonym(platform, user_id))
+
+
+async def set_reachable(store: Store, platform: str, user_id: str, reachable: bool) -> None:
+    await store.redis.set(_key(store, platform, user_id), "1" if reachable else "0", ex=REACH_TTL)
+
+
+async def reachability(store: Store, platform: str, user_id: str) -> bool | None:
+    """True: a private message can reach the user; False: it cannot; None: not known yet."""
+    v = await store.redis.get(_key(store, platform, user_id))
+    return None if v is None else v == "1"
+
+
+async def reachable(services: Services, chat: ChatRef, pid: str, capabilities: frozenset[str]) -> bool:
+    """Whether the planner may send this member a private message: the chat allows private
+    messages, and the member is known to be reachable — or, where nothing is known, the
+    adapter's `private_by_default` (the console: yes; Telegram: no)."""
     if "private_message" not in capabilities or not pid:
         return False
     flag = await services.store.redis.get(services.store.keys.glob("reach", pid))
