@@ -14,6 +14,7 @@ from bot.commands import lookup
 from bot.context import EventContext
 from bot.events import EventKind, InboundEvent
 from bot.groups import Role
+from bot.reminders import on_group_registered
 from bot.services import Services
 from bot.texts import t
 from rules import load_pack
@@ -42,6 +43,7 @@ class Core:
                 action="register",
                 reason=t("group_registered"),
             )
+            await on_group_registered(s, event.chat)
         ctx = await self.context(event)
         if event.kind is EventKind.COMMAND and event.command:
             return await self._command(ctx, event.command)
