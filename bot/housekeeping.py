@@ -47,12 +47,6 @@ class Job:
     run: Callable[[float], Awaitable[int]]
 
 
-def chat_of_key(key: str) -> ChatRef:
-    """The chat of a per-chat key `<prefix>:{<platform>:<chat>}:<what>`."""
-    start, end = key.index("{"), key.index("}")
-    return ChatRef.parse(key[start + 1 : end])
-
-
 def _timestamp(value: str) -> float | None:
     try:
         return float(value)
@@ -142,8 +136,8 @@ class Housekeeping:
     async def expire_join_requests(self, now: float) -> int:
         """Join requests nobody answered within 24 h: declined where the chat can, else dropped."""
         expired = 0
-        for key in await self._scan(self.k.chat_pattern(JOIN_REQUESTS)):
-            chat = chat_of_key(key)
+        for chat in await self.s.groups.all():
+            key = self.k.chat(chat, JOIN_REQUESTS)
             h: dict[str, str] = await self.r.hgetall(key)
             for pid, value in h.items():
                 at = _timestamp(value)
