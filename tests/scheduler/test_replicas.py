@@ -24,6 +24,13 @@ def utc(*args: int) -> float:
     return datetime(*args, tzinfo=UTC).timestamp()
 
 
+async def monday_reminder(r: Replicas, text: str = "hallo") -> None:
+    """A registered group with one reminder, every Monday at 19:00, set up on Monday 5 Jan."""
+    await r.register()
+    r.clock.set(local(2026, 1, 5, 12, 0))
+    await r.reminders.add(CHAT, parse_exact("elke maandag om 19:00"), text=text)
+
+
 async def run_until(r: Replicas, until: float, step: float) -> None:
     """Advance the clock in steps; at each step all replicas tick concurrently, then the
     sender delivers."""
@@ -102,9 +109,7 @@ async def test_dst_weekends_fire_at_the_right_utc_instants(replicas: Replicas) -
 async def test_a_replica_dying_between_claim_and_send_delays_but_never_drops(replicas: Replicas) -> None:
     r = replicas
     r1, r2, r3 = r.schedulers
-    await r.register()
-    r.clock.set(local(2026, 1, 5, 18, 0))
-    await r.reminders.add(CHAT, parse_exact("elke maandag om 19:00"), text="hallo")
+    await monday_reminder(r)
     r.clock.set(local(2026, 1, 5, 19, 0, 10))
     ((member, ts),) = await r.reminders.due(r.clock.now())
     # r1 claims the slot, then dies before it enqueues anything
@@ -126,9 +131,7 @@ async def test_a_replica_dying_between_claim_and_send_delays_but_never_drops(rep
 async def test_a_replica_dying_after_enqueue_resends_at_most_once(replicas: Replicas) -> None:
     r = replicas
     r1, r2, _ = r.schedulers
-    await r.register()
-    r.clock.set(local(2026, 1, 5, 18, 0))
-    await r.reminders.add(CHAT, parse_exact("elke maandag om 19:00"), text="hallo")
+    await monday_reminder(r)
 
     class Died(Exception):
         pass
@@ -152,9 +155,7 @@ async def test_a_replica_dying_after_enqueue_resends_at_most_once(replicas: Repl
 
 async def test_missed_within_grace_is_sent_once_late(replicas: Replicas) -> None:
     r = replicas
-    await r.register()
-    r.clock.set(local(2026, 1, 5, 12, 0))
-    await r.reminders.add(CHAT, parse_exact("elke maandag om 19:00"), text="hallo")
+    await monday_reminder(r)
     r.clock.set(local(2026, 1, 5, 19, 45))  # everything was down from 18:50 to 19:45
     await asyncio.gather(*(s.tick() for s in r.schedulers))
     await r.send()
@@ -169,9 +170,7 @@ async def test_missed_within_grace_is_sent_once_late(replicas: Replicas) -> None
 
 async def test_missed_beyond_grace_is_skipped_with_an_audit_entry(replicas: Replicas) -> None:
     r = replicas
-    await r.register()
-    r.clock.set(local(2026, 1, 5, 12, 0))
-    await r.reminders.add(CHAT, parse_exact("elke maandag om 19:00"), text="hallo")
+    await monday_reminder(r)
     r.clock.set(local(2026, 1, 5, 19, 0) + r.config.grace_seconds + 60)
     await asyncio.gather(*(s.tick() for s in r.schedulers))
     await r.send()
