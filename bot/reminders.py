@@ -287,9 +287,9 @@ class Reminders:
         return bool(await self.r.zadd(self.due_key, {rem.member: nxt}, nx=True))
 
     # -- firing -----------------------------------------------------------------------------
-    async def due(self, now: float, limit: int = 100) -> list[tuple[str, float]]:
+    async def due(self, now: float, limit: int = 100, offset: int = 0) -> list[tuple[str, float]]:
         rows = await self.r.zrangebyscore(
-            self.due_key, "-inf", now, start=0, num=limit, withscores=True
+            self.due_key, "-inf", now, start=offset, num=limit, withscores=True
         )
         return [(str(m), float(s)) for m, s in rows]
 

@@ -126,12 +126,15 @@ class Scheduler:
     async def tick(self, now: float | None = None) -> TickReport:
         now = self.s.clock.now() if now is None else now
         report = TickReport()
+        skip = 0  # due entries left in place (claimed elsewhere, or failed): read past them
         while True:
-            due = await self.reminders.due(now, self.cfg.batch)
+            due = await self.reminders.due(now, self.cfg.batch, offset=skip)
             for member, ts in due:
                 try:
-                    await self._fire(member, ts, now, report)
+                    if not await self._fire(member, ts, now, report):
+                        skip += 1
                 except Exception:
+                    skip += 1
                     log.exception("reminder slot failed; it is retried after the lease")
             if len(due) < self.cfg.batch:
                 break
@@ -153,17 +156,18 @@ class Scheduler:
         except Exception:
             log.exception("housekeeping job %s failed", job.name)
 
-    async def _fire(self, member: str, ts: float, now: float, report: TickReport) -> None:
+    async def _fire(self, member: str, ts: float, now: float, report: TickReport) -> bool:
+        """Handle one due slot; False when another replica holds it."""
         status, first = await self.reminders.claim(
             member, ts, self.replica, now, self.cfg.lease_seconds
         )
         if status == "busy":
-            return
+            return False
         chat, rid = split_member(member)
         rem = await self.reminders.get(chat, rid)
         if rem is None or rem.paused:
             await self.reminders.finish(member, ts, None)
-            return
+            return True
         group = await self.s.groups.get(chat)
         tz = ZoneInfo(group.timezone)
         if status != "done":
@@ -175,6 +179,7 @@ class Scheduler:
             occurrence = ts
         nxt = rem.recurrence.next_after(max(now, occurrence), tz)
         await self.reminders.finish(member, ts, nxt)
+        return True
 
     async def _send_or_skip(
         self,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import calendar
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -278,3 +279,22 @@ async def test_the_tick_reads_only_due_reminders(replicas: Replicas) -> None:
     assert [m for m, _ in due] == ["console:g7#1"]
     report = await r.schedulers[0].tick()
     assert report.sent == ["console:g7#1"]
+
+
+async def test_a_tick_reads_past_slots_other_replicas_hold(replicas: Replicas) -> None:
+    """More held slots than one batch: the tick ends and still sends the free ones."""
+    r = replicas
+    r1, r2, _ = r.schedulers
+    r2.cfg = replace(r.config, batch=2)
+    r.clock.set(local(2026, 1, 5, 12, 0))
+    for i in range(5):
+        chat = CHAT.__class__("console", f"g{i}")
+        await r.register(chat)
+        await r.reminders.add(chat, parse_exact("elke maandag om 19:00"), text=f"g{i}")
+    r.clock.set(local(2026, 1, 5, 19, 0, 5))
+    due = await r.reminders.due(r.clock.now())
+    for member, ts in due[:3]:  # r1 holds three and is still working on them
+        await r1.reminders.claim(member, ts, "r1", r.clock.now(), r.config.lease_seconds)
+    report = await asyncio.wait_for(r2.tick(), timeout=30)
+    assert sorted(report.sent) == sorted(m for m, _ in due[3:])
+    assert len(await r.reminders.due(r.clock.now())) == 3
