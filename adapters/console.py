@@ -61,6 +61,8 @@ class ConsoleChat:
 
 class ConsoleAdapter:
     name = "console"
+    bot_username = "buurtbot"  # the bot's own @name here: it cannot be warned or removed
+    private_by_default = True  # everyone in the simulated group can be messaged privately
 
     def __init__(self, ctx: AdapterContext | None = None, out: TextIO | None = None) -> None:
         self.ctx = ctx
@@ -93,6 +95,8 @@ class ConsoleAdapter:
         kind = action.kind
         if kind is ActionKind.REPLY:
             where = f" (op #{action.reply_to})" if action.reply_to else ""
+            if action.chat != CHAT:
+                where = f" in {action.chat.key}"
             self._say(f"bot{where}", action.text)
             return ActionResult()
         if kind is ActionKind.PRIVATE_MESSAGE:
@@ -167,7 +171,7 @@ class ConsoleAdapter:
         if reply_to is not None:
             author, rtext = self.chat.messages[reply_to]
             reply = Reply(reply_to, User(id=author, name=author, username=author), rtext)
-        cmd = parse_command(text, "buurtbot")
+        cmd = parse_command(text, self.bot_username)
         label = f"#{mid} {name}" + (f" (op #{reply_to})" if reply_to else "")
         shown = f"[foto] {text}".strip() if media else text
         self.out.write(f"{label}: {shown}\n")

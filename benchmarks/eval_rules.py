@@ -58,9 +58,10 @@ def eval_corpus(path: Path, verbose: bool) -> None:
             exact += got_m == want_m
             if got_m != want_m and verbose:
                 errors.append(f"  missing want {sorted(want_m)} got {sorted(got_m)}: {row['text']}")
+    locales = Counter(r.get("locale", "nl-BE") for r in rows)
     print(
         f"== Corpus {path.relative_to(ROOT)}: {len(rows)} messages "
-        f"({', '.join(f'{k} {n}' for k, n in Counter(r.get('locale', 'nl-BE') for r in rows).items())})"
+        f"({', '.join(f'{k} {n}' for k, n in locales.items())})"
     )
     print(f"{'rule':26} {'support':>7} {'prec':>6} {'recall':>6} {'F1':>6}   tp  fp  fn")
     for rid in RULE_IDS:

@@ -8,11 +8,10 @@ import json
 import sys
 import time
 from collections.abc import Callable, Coroutine
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from bot.config import Settings
+from bot.events import ChatRef
 
 Handler = Callable[[Settings, argparse.Namespace], Coroutine[Any, Any, int]]
 _HANDLERS: dict[str, Handler] = {}
@@ -24,6 +23,18 @@ def add_nouns(nouns: Any, common: argparse.ArgumentParser) -> None:
     gs.add_parser("list", parents=[common], help="all groups")
     show = gs.add_parser("show", parents=[common], help="one group's settings and roles")
     show.add_argument("group")
+    link = gs.add_parser("link", parents=[common], help="set the group's coordinators' channel")
+    link.add_argument("group")
+    link.add_argument(
+        "channel", help="<platform>:<chat id> of the coordinators' channel, or 'none'"
+    )
+    name = gs.add_parser("name", parents=[common], help="give the group a short name")
+    name.add_argument("group")
+    name.add_argument("name")
+    export = gs.add_parser("export", parents=[common], help="settings and roles as JSON")
+    export.add_argument("group")
+    imp = gs.add_parser("import", parents=[common], help="settings and roles from JSON (stdin)")
+    imp.add_argument("group")
 
     r = nouns.add_parser("role", parents=[common], help="coordinators and trusted members")
     r.add_argument("group")
@@ -93,10 +104,6 @@ async def _services(settings: Settings) -> Any:
     return Services(store=store, clock=SystemClock(), adapters={})
 
 
-def _local(at: float, tz: str) -> str:
-    return datetime.fromtimestamp(at, ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
-
-
 @handler("group")
 async def _group(settings: Settings, args: argparse.Namespace) -> int:
     s = await _services(settings)
@@ -107,8 +114,22 @@ async def _group(settings: Settings, args: argparse.Namespace) -> int:
                 print(f"{chat.key}\t{cfg.name or '-'}\t{cfg.locale}\t{cfg.timezone}")
             return 0
         chat = await s.groups.resolve(args.group)
+        if args.verb == "import":
+            return await _import(s, chat, sys.stdin.read())
         if not await s.groups.exists(chat):
             raise LookupError(f"no group {chat.key}")
+        if args.verb == "link":
+            channel = "" if args.channel == "none" else ChatRef.parse(args.channel).key
+            await s.groups.update(chat, coordinators_channel=channel)
+            await s.audit.record(
+                chat, at=time.time(), actor="admin-cli", action="kanaal", reason=channel or "geen"
+            )
+            print(f"{chat.key}: coordinators' channel {channel or 'none'}")
+            return 0
+        if args.verb == "name":
+            await s.groups.update(chat, name=args.name)
+            print(f"{chat.key}: {args.name}")
+            return 0
         cfg = await s.groups.get(chat)
         out: dict[str, Any] = {"group": chat.key, **cfg.__dict__}
         out["roles"] = {pid: role.value for pid, role in (await s.groups.roles(chat)).items()}
@@ -116,6 +137,24 @@ async def _group(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     finally:
         await s.store.close()
+
+
+async def _import(s: Any, chat: ChatRef, raw: str) -> int:
+    from bot.groups import GroupConfig, Role
+
+    try:
+        data = json.loads(raw)
+        roles = {str(k): Role(v) for k, v in data.pop("roles", {}).items()}
+        data.pop("group", None)
+        cfg = GroupConfig(**data)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"not a group export: {exc}") from None
+    await s.groups.ensure(chat, locale=cfg.locale, timezone=cfg.timezone, now=time.time())
+    await s.groups.update(chat, **cfg.__dict__)
+    for pid, role in roles.items():
+        await s.groups.set_role(chat, pid, role)
+    print(f"{chat.key}: imported")
+    return 0
 
 
 @handler("role")
@@ -162,22 +201,17 @@ async def _audit(settings: Settings, args: argparse.Namespace) -> int:
         chat = await s.groups.resolve(args.group)
         cfg = await s.groups.get(chat)
         entries = await (s.audit.last(chat, args.last) if args.last else s.audit.all(chat))
-        for e in entries:
-            if args.json:
+        if args.json:
+            for e in entries:
                 print(json.dumps(e.as_dict(), ensure_ascii=False))
-                continue
-            bits = [_local(e.at, cfg.timezone), e.actor, e.action]
-            if e.target:
-                bits.append(f"→ {e.target}")
-            if e.rule:
-                bits.append(f"[{e.rule}]")
-            if e.case:
-                bits.append(f"zaak {e.case}")
-            if e.reason:
-                bits.append(f"— {e.reason}")
-            if e.outcome and e.outcome != "ok":
-                bits.append(f"({e.outcome})")
-            print("  ".join(bits))
+            return 0
+        from bot.audit_text import describe, display_names
+
+        names = await display_names(s.store, entries)
+        for e in entries:
+            print(
+                describe(e, names, cfg.timezone, time_format="%Y-%m-%d %H:%M", with_pseudonyms=True)
+            )
         return 0
     finally:
         await s.store.close()
@@ -239,6 +273,8 @@ async def _doctor(settings: Settings, args: argparse.Namespace) -> int:
 
 @handler("reminders")
 async def _reminders(settings: Settings, args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
     from bot.recurrence import parse_exact
     from bot.reminders import Listed, Reminders, parse_text
 

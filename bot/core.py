@@ -14,7 +14,9 @@ from bot.commands import lookup
 from bot.context import EventContext
 from bot.events import EventKind, InboundEvent
 from bot.groups import Role
+from bot.planner import moderate_message
 from bot.reminders import on_group_registered
+from bot.roles import member_role
 from bot.services import Services
 from bot.texts import t
 from rules import load_pack
@@ -47,6 +49,8 @@ class Core:
         ctx = await self.context(event)
         if event.kind is EventKind.COMMAND and event.command:
             return await self._command(ctx, event.command)
+        if event.kind in (EventKind.MESSAGE, EventKind.EDITED):
+            return await moderate_message(ctx)
         return []
 
     async def context(self, event: InboundEvent) -> EventContext:
@@ -64,16 +68,10 @@ class Core:
 
     async def role(self, event: InboundEvent, pid: str) -> Role:
         """Stored role first; a platform admin is a coordinator by default."""
-        stored = await self.s.groups.role_of(event.chat, pid)
-        if stored is not Role.MEMBER or event.user is None:
-            return stored
-        if event.user.is_admin is True:
-            return Role.COORDINATOR
-        if event.user.is_admin is None:
-            adapter = self.s.adapter_for(event.chat)
-            if await adapter.is_admin(event.chat, event.user.id):
-                return Role.COORDINATOR
-        return Role.MEMBER
+        user = event.user
+        return await member_role(
+            self.s, event.chat, pid, user.id if user else None, user.is_admin if user else None
+        )
 
     async def _command(self, ctx: EventContext, name: str) -> list[Action]:
         cmd = lookup(name)

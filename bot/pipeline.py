@@ -351,10 +351,28 @@ class Pipeline:
                 if loop.time() - last_reclaim > self.cfg.reclaim_idle_seconds / 2:
                     last_reclaim = loop.time()
                     await reclaim(consumer)
+                    await self.trim()
                 await read(consumer, block_ms=self.cfg.block_ms)
             except (RedisError, OSError) as exc:
                 log.warning("%s: redis unavailable (%s); retrying", consumer, type(exc).__name__)
                 await asyncio.sleep(1.0)
+
+    async def trim(self) -> int:
+        """Drop stream entries every consumer has acknowledged, never one still pending or
+        not yet delivered (XTRIM MINID to the oldest entry that may still be needed)."""
+        await self.ensure_groups()
+        removed = 0
+        for stream, group in ((self.inbound, WORKERS), (self.outbox, SENDERS)):
+            keep_from = None
+            for g in await self.r.xinfo_groups(stream):
+                if g.get("name") == group:
+                    keep_from = g.get("last-delivered-id")
+            summary = await self.r.xpending(stream, group)
+            if summary["pending"] and summary["min"]:
+                keep_from = summary["min"]
+            if keep_from and keep_from != "0-0":
+                removed += int(await self.r.xtrim(stream, minid=keep_from, approximate=False))
+        return removed
 
     # -- operators --------------------------------------------------------------------------
     async def dead_letters(

@@ -61,6 +61,7 @@ def _sentinel(url: str) -> Redis:
     db = int(path[1]) if len(path) > 1 else 0
     sentinel = Sentinel(hosts, password=password, decode_responses=True)  # type: ignore[no-untyped-call]
     master = sentinel.master_for(path[0], db=db, password=password, decode_responses=True)
+    master._buurtbot_sentinels = sentinel.sentinels  # closed with the client (Store.close)
     return master
 
 
@@ -83,6 +84,8 @@ class Store:
 
     async def close(self) -> None:
         await self.redis.aclose()
+        for client in getattr(self.redis, "_buurtbot_sentinels", ()):
+            await client.aclose()
 
     async def check_schema(self) -> None:
         key = self.keys.glob("schema")

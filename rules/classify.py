@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .gate import Rx, word_prefixes
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
 from .normalize import base, deobfuscate
@@ -21,24 +22,61 @@ CONF = "conduct.confidentiality"
 PERSON_SLOTS = ("gender", "age", "height", "build", "skin_colour", "hair", "face", "clothing")
 VEHICLE_SLOTS = ("vehicle", "plate")
 COMMON_SLOTS = ("direction", "time", "place")
-_CLAUSE_SEP = ".!?;\n,"
+_CLAUSE_SEP_RE = re.compile(r"[.!?;,\n]|\b(?:en|maar|want|and|but)\b")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _NEVER = re.compile(r"(?!x)x")
 
 
 def _alt(patterns: Iterable[str]) -> str:
+    """One alternation of ``patterns``.  A leading ``\\b`` shared by several patterns is
+    factored out so that ``re`` tests it once per position instead of once per pattern."""
     pats = [p for p in patterns if p]
     if not pats:
         return r"(?!x)x"
-    return "(?:" + "|".join("(?:" + p + ")" for p in pats) + ")"
+    bounded = [p[2:] for p in pats if p.startswith("\\b") and not p.startswith("\\b|")]
+    others = [p for p in pats if not (p.startswith("\\b") and not p.startswith("\\b|"))]
+    parts = ["(?:" + p + ")" for p in others]
+    if bounded:
+        parts.insert(0, "\\b(?:" + "|".join("(?:" + p + ")" for p in bounded) + ")")
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _named_alt(named: list[tuple[str, str]], lookahead: bool = False) -> re.Pattern[str]:
+    """One regex with a named group per alternative (``m.lastgroup`` tells which).
+
+    Alternatives that start with ``\\b`` share one factored ``\\b``.  With ``lookahead``
+    the groups sit in a zero-width lookahead so that overlapping alternatives are all
+    found by ``finditer`` (each position reports the first alternative that matches).
+    """
+    bounded = [(n, a[2:]) for n, a in named if a.startswith("\\b(?:")]
+    others = [(n, a) for n, a in named if not a.startswith("\\b(?:")]
+
+    def join(items: list[tuple[str, str]]) -> str:
+        return "|".join(f"(?P<{n}>{a})" for n, a in items)
+
+    parts = []
+    if bounded:
+        parts.append("\\b(?:" + join(bounded) + ")")
+    if others:
+        parts.append(join(others))
+    body = "|".join(parts)
+    return re.compile(f"(?=(?:{body}))" if lookahead else body) if named else _NEVER
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause around ``text[start:end]`` (punctuation and newlines split)."""
-    lo = max(text.rfind(c, 0, start) for c in _CLAUSE_SEP) + 1
-    hi_candidates = [i for i in (text.find(c, end) for c in _CLAUSE_SEP) if i != -1]
-    hi = min(hi_candidates) if hi_candidates else len(text)
-    return lo, hi
+    """Bounds of the clause around ``text[start:end]``.
+
+    Punctuation, newlines and the conjunctions en/maar/want split clauses.
+    """
+    lo = 0
+    for m in _CLAUSE_SEP_RE.finditer(text, 0, start):
+        lo = m.end()
+    m2 = _CLAUSE_SEP_RE.search(text, end)
+    return lo, (m2.start() if m2 else len(text))
+
+
+def _clause_is_question(text: str, hi: int) -> bool:
+    return hi < len(text) and text[hi] == "?"
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -77,12 +115,18 @@ class CompiledPack:
             pats = [pack.expand(section, p) for p in px(section, name)]
             return re.compile(_alt(pats)) if pats else _NEVER
 
+        def galt(section: str, name: str) -> Rx:
+            return Rx(alt(section, name))
+
         # --- conduct.language ---------------------------------------------
         whole = words_regex(lx(LANG, "curse") + lx(LANG, "insult") + lx(LANG, "slur"))
         heads = words_regex(lx(LANG, "insult_head") + lx(LANG, "slur_head"), fuzzy=False)
         prefixes = words_regex(lx(LANG, "curse_prefix"))
-        self.lang_words = re.compile(
-            rf"\b(?:{whole}){SUFFIX}(?![a-z])|(?:{heads}){SUFFIX}(?![a-z])|\b(?:{prefixes})[a-z]{{2,}}"
+        self.lang_words = Rx(
+            re.compile(
+                rf"\b(?:{whole}){SUFFIX}(?![a-z])|(?:{heads}){SUFFIX}(?![a-z])"
+                rf"|\b(?:{prefixes})[a-z]{{2,}}"
+            )
         )
         self.lang_cats: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             (cat, re.compile(rf"(?:[a-z]*(?:{words_regex(ws)}){SUFFIX})"))
@@ -101,16 +145,15 @@ class CompiledPack:
         ctx = words_regex(lx(LANG, "contextual"))
         fb = _alt(px(LANG, "frame_before"))
         fa = _alt(px(LANG, "frame_after"))
-        self.lang_ctx = re.compile(
-            rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}"
+        self.lang_ctx = Rx(
+            re.compile(rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}")
         )
-        self.lang_phrase = alt(LANG, "phrase")
-        self.group = re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'))}){SUFFIX}(?![a-z])")
-        g = self.group.pattern
-        pred = _alt(px(LANG, "hate_predicate"))
-        self.hate = re.compile(rf"{g}[^.!?\n]{{0,80}}?{pred}|{pred}[^.!?\n]{{0,60}}?{g}")
-        self.hate_standalone = alt(LANG, "hate_standalone")
+        self.lang_phrase = galt(LANG, "phrase")
+        self.group = Rx(re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'))}){SUFFIX}(?![a-z])"))
+        self.hate_pred = re.compile(_alt(px(LANG, "hate_predicate")))
+        self.hate_standalone = galt(LANG, "hate_standalone")
         self.hate_negation = alt(LANG, "hate_negation")
+        self.mention = alt(LANG, "mention")
         unmask_words = [
             base(w)
             for w in lx(LANG, "curse")
@@ -123,21 +166,18 @@ class CompiledPack:
 
         # --- saar.police_first / report -------------------------------------
         kinds: list[str] = []
-        kind_alts: list[str] = []
+        kind_alts: list[tuple[str, str]] = []
         for name, pats in pack.patterns.get(SAAR, {}).items():
             if name.startswith("incident."):
-                kind = name.split(".", 1)[1]
-                kinds.append(kind)
-                kind_alts.append(
-                    f"(?P<k{len(kinds) - 1}>{_alt(pack.expand(SAAR, p) for p in pats)})"
-                )
+                kind_alts.append((f"k{len(kinds)}", _alt(pack.expand(SAAR, p) for p in pats)))
+                kinds.append(name.split(".", 1)[1])
         report_words = lx(SAAR, "report")
         if report_words:
-            kind_alts.append(rf"(?P<kx>\b(?:{words_regex(report_words)}){SUFFIX}(?![a-z]))")
+            kind_alts.append(("kx", rf"\b(?:{words_regex(report_words)}){SUFFIX}(?![a-z])"))
         self.kinds = tuple(kinds)
-        self.incident = re.compile("|".join(kind_alts)) if kind_alts else _NEVER
-        self.exclude = alt(SAAR, "exclude")
-        self.called = alt(SAAR, "called")
+        self.incident = Rx(_named_alt(kind_alts))
+        self.exclude = galt(SAAR, "exclude")
+        self.called = galt(SAAR, "called")
         self.not_called = alt(SAAR, "not_called")
         suffixes = words_regex(lx(SAAR, "street_suffix"), fuzzy=False)
         self.street = re.compile(rf"\b[a-z][a-z'\-]{{2,}}?(?:{suffixes})\b")
@@ -149,29 +189,43 @@ class CompiledPack:
             return re.compile(rf"\b(?:{words_regex(ws)}){SUFFIX}(?![a-z])") if ws else _NEVER
 
         h = HINT_SIGNALEMENT
-        self.person = re.compile(
-            _alt([lex_re(h, "person").pattern, *[pack.expand(h, p) for p in px(h, "person")]])
+        self.person = Rx(
+            re.compile(
+                _alt([lex_re(h, "person").pattern, *[pack.expand(h, p) for p in px(h, "person")]])
+            )
         )
-        self.vehicle = re.compile(
-            _alt([lex_re(h, "vehicle").pattern, *[pack.expand(h, p) for p in px(h, "vehicle")]])
+        self.vehicle = Rx(
+            re.compile(
+                _alt([lex_re(h, "vehicle").pattern, *[pack.expand(h, p) for p in px(h, "vehicle")]])
+            )
         )
-        self.slots = {s: alt(h, "slot." + s) for s in SLOTS}
+        # One gated regex per slot list; a list may serve several slots at once
+        # ("slot.gender+age" for "jongens").
+        self.slot_rx: tuple[tuple[frozenset[str], Rx], ...] = tuple(
+            (frozenset(name[5:].split("+")), galt(h, name))
+            for name in pack.patterns.get(h, {})
+            if name.startswith("slot.")
+        )
 
         # --- other conduct rules ------------------------------------------------
-        self.acc_pointer = alt(ACC, "pointer")
+        self.acc_pointer = galt(ACC, "pointer")
         self.acc_name = alt(ACC, "name_pointer")
-        self.acc_accuse = alt(ACC, "accuse")
-        self.acc_direct = alt(ACC, "direct")
-        self.acc_group = alt(ACC, "group_blame")
-        self.vig_call = alt(VIG, "call")
-        self.vig_threat = alt(VIG, "threat")
+        self.acc_accuse = galt(ACC, "accuse")
+        self.acc_direct = galt(ACC, "direct")
+        self.acc_group = galt(ACC, "group_blame")
+        self.vig_call = galt(VIG, "call")
+        self.vig_threat = galt(VIG, "threat")
         self.vig_neg = alt(VIG, "negation")
-        self.off_topic = re.compile(
-            _alt([lex_re(OFF, "topic").pattern, *[pack.expand(OFF, p) for p in px(OFF, "topic")]])
+        self.off_topic = Rx(
+            re.compile(
+                _alt(
+                    [lex_re(OFF, "topic").pattern, *[pack.expand(OFF, p) for p in px(OFF, "topic")]]
+                )
+            )
         )
         self.ack_words = frozenset(tok for w in lx(OFF, "ack") for tok in base(w).split())
         self.ack_only = alt(OFF, "ack_only")
-        self.share = alt(CONF, "share")
+        self.share = galt(CONF, "share")
         self.share_neg = alt(CONF, "negation")
 
     # ---------------------------------------------------------------------------
@@ -182,12 +236,14 @@ class CompiledPack:
                 return w
         return token.replace("*", "").replace("#", "")
 
-    def language(self, t: str) -> tuple[str, str] | None:
+    def language(self, t: str, wp: set[str]) -> tuple[str, str] | None:
         """(kind, evidence) of the first language problem in base form ``t``."""
         d = deobfuscate(t, self.unmask)
-        for m in self.lang_words.finditer(d):
+        if d is not t and d != t:
+            wp = word_prefixes(d)
+        for m in self.lang_words.finditer(d, wp):
             word = _word_at(d, m.start(), m.end())
-            if self.allow.fullmatch(word) or _in_quotes(d, m.start()):
+            if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
                 continue
             kind = "curse"
             for cat, rx in self.lang_cats:
@@ -195,38 +251,55 @@ class CompiledPack:
                     kind = cat
                     break
             return kind, word
-        for rx, kind in ((self.lang_phrase, "phrase"), (self.lang_ctx, "insult")):
-            for m in rx.finditer(d):
-                if not _in_quotes(d, m.start()):
+        for grx, kind in ((self.lang_phrase, "phrase"), (self.lang_ctx, "insult")):
+            for m in grx.finditer(d, wp):
+                if not self._mentioned(d, m.start(), m.end()):
                     return kind, m.group(0).strip()
-        m2 = self.hate_standalone.search(d)
-        if m2 and not _in_quotes(d, m2.start()):
+        m2 = self.hate_standalone.search(d, wp)
+        if m2 and not self._mentioned(d, m2.start(), m2.end()):
             return "hate", m2.group(0)
-        if self.group.search(d):
-            for m in self.hate.finditer(d):
-                lo, hi = _sentence(d, m.start(), m.end())
-                if _in_quotes(d, m.start()) or self.hate_negation.search(d, lo, hi):
-                    continue
-                return "hate", m.group(0)
+        # A group noun and a hate predicate in the same sentence, the predicate at most
+        # 80 characters after or 60 characters before the group noun.
+        for g in self.group.finditer(d, wp):
+            lo, hi = _sentence(d, g.start(), g.end())
+            p = self.hate_pred.search(d, max(lo, g.start() - 60), min(hi, g.end() + 80))
+            if p is None:
+                continue
+            start, end = min(g.start(), p.start()), max(g.end(), p.end())
+            if self._mentioned(d, start, end) or self.hate_negation.search(d[lo:hi].strip()):
+                continue
+            return "hate", d[start:end]
         return None
 
-    def report(self, t: str) -> tuple[bool, str | None]:
-        found: set[str] = set()
-        for m in self.incident.finditer(t):
-            found.add(m.lastgroup or "")
-        if not found or self.exclude.search(t):
-            return False, None
+    def _mentioned(self, d: str, start: int, end: int) -> bool:
+        """Quoted, or in a sentence that condemns rather than uses the words."""
+        if _in_quotes(d, start):
+            return True
+        lo, hi = _sentence(d, start, end)
+        return self.mention.search(d, lo, hi) is not None
+
+    def report(self, t: str, wp: set[str]) -> tuple[bool, str | None, str]:
+        """(is a report, incident kind, matched evidence).
+
+        A message about an incident that is not a report (an update, a police tip) has
+        evidence but no report: it is on topic all the same.
+        """
+        found: dict[str, str] = {}
+        for m in self.incident.finditer(t, wp):
+            found.setdefault(m.lastgroup or "", m.group(0).strip())
+        if not found:
+            return False, None, ""
+        if self.exclude.search(t, wp):
+            return False, None, next(iter(found.values()))
         for i, kind in enumerate(self.kinds):
             if f"k{i}" in found:
-                return True, kind
-        return True, None
+                return True, kind, found[f"k{i}"]
+        return True, None, next(iter(found.values()))
 
-    def police_called(self, t: str) -> bool:
-        for m in self.called.finditer(t):
+    def police_called(self, t: str, wp: set[str]) -> bool:
+        for m in self.called.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
-            if hi < len(t) and t[hi] == "?":
-                continue
-            if self.not_called.search(t, lo, hi):
+            if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
                 continue
             return True
         return False
@@ -238,9 +311,9 @@ class CompiledPack:
                 return word
         return None
 
-    def missing_slots(self, t: str) -> tuple[str, ...]:
-        person = self.person.search(t) is not None
-        vehicle = self.vehicle.search(t) is not None
+    def missing_slots(self, t: str, wp: set[str]) -> tuple[str, ...]:
+        person = self.person.search(t, wp) is not None
+        vehicle = self.vehicle.search(t, wp) is not None
         if not (person or vehicle):
             return ()
         relevant = set(COMMON_SLOTS)
@@ -248,39 +321,54 @@ class CompiledPack:
             relevant.update(PERSON_SLOTS)
         if vehicle:
             relevant.update(VEHICLE_SLOTS)
-        return tuple(s for s in SLOTS if s in relevant and not self.slots[s].search(t))
+        present: set[str] = set()
+        for slots, rx in self.slot_rx:
+            if not slots <= present and slots & relevant and rx.search(t, wp):
+                present |= slots
+        return tuple(s for s in SLOTS if s in relevant and s not in present)
 
-    def _first_unnegated(self, rx: re.Pattern[str], neg: re.Pattern[str], t: str) -> str | None:
-        for m in rx.finditer(t):
+    def _first_unnegated(
+        self, rx: Rx, neg: re.Pattern[str], t: str, wp: set[str], *, questions: bool
+    ) -> str | None:
+        """First match of ``rx`` whose clause is not negated (nor a question, unless
+        ``questions`` count)."""
+        for m in rx.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
-            if neg.search(t, lo, hi) or (hi < len(t) and t[hi] == "?"):
+            if neg.search(t, lo, hi) or (not questions and _clause_is_question(t, hi)):
                 continue
             return m.group(0)
         return None
 
-    def accusation(self, t: str, raw: str) -> str | None:
+    def accusation(self, t: str, raw: str, wp: set[str]) -> str | None:
         for rx in (self.acc_direct, self.acc_group):
-            m = rx.search(t)
+            m = rx.search(t, wp)
             if m:
                 return m.group(0)
-        acc = self.acc_accuse.search(t)
-        if acc is None:
+        if self.acc_accuse.search(t, wp) is None:
             return None
-        ptr = self.acc_pointer.search(t) or self.acc_name.search(raw)
-        if ptr is None:
-            return None
-        return f"{ptr.group(0).strip()} … {acc.group(0).strip()}"
+        accuse = self.acc_accuse.rx
+        for text in (t, raw):
+            pointers = (
+                self.acc_pointer.finditer(t, wp) if text is t else self.acc_name.finditer(raw)
+            )
+            low = text if text is t else text.lower()
+            for ptr in pointers:
+                _, hi = _sentence(low, ptr.start(), ptr.end())
+                acc = accuse.search(low, ptr.end(), hi)
+                if acc:
+                    return f"{ptr.group(0).strip()} … {acc.group(0).strip()}"
+        return None
 
-    def vigilante(self, t: str) -> str | None:
-        return self._first_unnegated(self.vig_call, self.vig_neg, t) or self._first_unnegated(
-            self.vig_threat, self.vig_neg, t
-        )
+    def vigilante(self, t: str, wp: set[str]) -> str | None:
+        return self._first_unnegated(
+            self.vig_call, self.vig_neg, t, wp, questions=True
+        ) or self._first_unnegated(self.vig_threat, self.vig_neg, t, wp, questions=True)
 
-    def confidentiality(self, t: str) -> str | None:
-        return self._first_unnegated(self.share, self.share_neg, t)
+    def confidentiality(self, t: str, wp: set[str]) -> str | None:
+        return self._first_unnegated(self.share, self.share_neg, t, wp, questions=False)
 
-    def off_topic_hit(self, t: str, raw: str, has_media: bool) -> str | None:
-        m = self.off_topic.search(t)
+    def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[str]) -> str | None:
+        m = self.off_topic.search(t, wp)
         if m:
             return m.group(0)
         if has_media:
@@ -299,39 +387,45 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     c: CompiledPack = pack.compiled
     raw = unicodedata.normalize("NFC", text) if not text.isascii() else text
     t = base(text)
+    wp = word_prefixes(t)
     findings: list[Finding] = []
 
     def add(rule: str, kind: str, evidence: str) -> None:
         findings.append(Finding(rule, evidence, pack.reason(rule, kind, evidence)))
 
-    is_report, kind = c.report(t)
-    called = c.police_called(t)
+    is_report, kind, report_ev = c.report(t, wp)
+    called = c.police_called(t, wp)
     place = c.place(t) if is_report else None
-    if is_report and not called and pack.enabled(SAAR):
-        add(SAAR, kind or "", kind or "")
     if pack.enabled(LANG):
-        hit = c.language(t)
+        hit = c.language(t, wp)
         if hit:
             add(LANG, hit[0], hit[1])
+    # An accusation or a call to act oneself is answered as such (one answer per
+    # message, DESIGN §8.5): it does not also get the "did you call 101" reminder.
+    acted = False
     if pack.enabled(ACC):
-        ev = c.accusation(t, raw)
+        ev = c.accusation(t, raw, wp)
         if ev:
             add(ACC, "", ev)
+            acted = True
     if pack.enabled(VIG):
-        ev = c.vigilante(t)
+        ev = c.vigilante(t, wp)
         if ev:
             add(VIG, "", ev)
+            acted = True
+    if is_report and not called and not acted and pack.enabled(SAAR):
+        add(SAAR, kind or "", report_ev)
     if pack.enabled(CONF):
-        ev = c.confidentiality(t)
+        ev = c.confidentiality(t, wp)
         if ev:
             add(CONF, "", ev)
-    if not is_report and pack.enabled(OFF):
-        ev = c.off_topic_hit(t, raw, has_media)
+    if not report_ev and not called and pack.enabled(OFF):
+        ev = c.off_topic_hit(t, raw, has_media, wp)
         if ev:
             add(OFF, "", ev)
     hints: tuple[Hint, ...] = ()
     if is_report:
-        missing = c.missing_slots(t)
+        missing = c.missing_slots(t, wp)
         if missing:
             names = [pack.slot_names[s] for s in missing]
             joined = (

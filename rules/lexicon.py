@@ -48,13 +48,17 @@ def deletion_variants(word: str) -> set[str]:
 
 
 def _tokens(word: str) -> list[str]:
-    """Split into regex atoms; a doubled letter becomes one ``x{1,2}`` atom."""
+    """Split into regex atoms; a doubled letter becomes one ``xx?`` atom.
+
+    (``xx?`` rather than ``x{1,2}`` so that every alternative starts with a literal and
+    ``re`` can skip impossible start positions with its first-character set.)
+    """
     toks: list[str] = []
     i = 0
     while i < len(word):
         ch = word[i]
         if i + 1 < len(word) and word[i + 1] == ch and ch.isalpha():
-            toks.append(re.escape(ch) + "{1,2}")
+            toks.append(re.escape(ch) * 2 + "?")
             i += 2
         else:
             toks.append(re.escape(ch))
@@ -73,7 +77,7 @@ def _trie_regex(seqs: Iterable[list[str]]) -> str:
             node = child
         node[end] = {}
 
-    def emit(node: dict[str, object]) -> str:
+    def emit(node: dict[str, object], top: bool = False) -> str:
         has_end = end in node
         branches = [k for k in node if k != end]
         if not branches:
@@ -84,7 +88,7 @@ def _trie_regex(seqs: Iterable[list[str]]) -> str:
             child = node[k]
             assert isinstance(child, dict)
             sub = emit(child)
-            if not sub and end in child and len(k) == 1 and k.isalnum():
+            if not top and not sub and end in child and len(k) == 1 and k.isalnum():
                 singles.append(k)
             else:
                 parts.append(k + sub)
@@ -95,7 +99,7 @@ def _trie_regex(seqs: Iterable[list[str]]) -> str:
             body = "(?:" + body + ")?"
         return body
 
-    return emit(trie)
+    return emit(trie, top=True)
 
 
 def words_regex(words: Iterable[str], *, fuzzy: bool = True) -> str:

@@ -138,7 +138,10 @@ _NL_RE = re.compile(r"\s*\n\s*")
 def base(text: str) -> str:
     """The base form used by every rule (see module docstring)."""
     if text.isascii():
-        s = text.lower().replace("\t", " ").replace("\r", "\n").replace("`", "'")
+        s = text.lower()
+        if "  " not in s and "\t" not in s and "\r" not in s and "\n" not in s and "`" not in s:
+            return s.strip()
+        s = s.replace("\t", " ").replace("\r", "\n").replace("`", "'")
     else:
         s = unicodedata.normalize("NFKD", text.casefold()).translate(_TABLE)
         s = _EMOJI_RE.sub(" ", s)
@@ -172,7 +175,10 @@ _SPACED = re.compile(r"(?<![a-z])[a-z](?:[ .\-_*][a-z]){2,}(?![a-z])")
 _SEP = re.compile(r"[ .\-_*]")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _RUNS = re.compile(r"([a-z])\1{2,}")
-_OBFUSCATION_HINT = re.compile(r"[0-9@$€|*#.\-_]|([a-z])\1\1|(?<![a-z])[a-z] [a-z] ")
+_OBFUSCATION_HINT = re.compile(
+    r"[a-z][0-9@$€|*#]|[0-9@$€|*#][a-z]|([a-z])\1\1"
+    r"|(?<![a-z])[a-z][ .\-_*][a-z][ .\-_*][a-z](?![a-z])|[a-z]-[a-z]|\*"
+)
 
 
 def _leet_token(m: re.Match[str]) -> str:

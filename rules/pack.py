@@ -55,6 +55,7 @@ PATTERN_NAMES: dict[str, frozenset[str]] = {
             "hate_predicate",
             "hate_standalone",
             "hate_negation",
+            "mention",
         }
     ),
     "saar.police_first": frozenset({"called", "not_called", "exclude", "incident."}),
@@ -62,7 +63,7 @@ PATTERN_NAMES: dict[str, frozenset[str]] = {
     "conduct.vigilante": frozenset({"call", "threat", "negation"}),
     "conduct.off_topic": frozenset({"topic", "ack_only"}),
     "conduct.confidentiality": frozenset({"share", "negation"}),
-    HINT_SIGNALEMENT: frozenset({"person", "vehicle"} | {"slot." + s for s in SLOTS}),
+    HINT_SIGNALEMENT: frozenset({"person", "vehicle", "slot."}),
 }
 # The lexicon that override ``words.add`` extends, per rule.
 PRIMARY_LEXICON: dict[str, str] = {
@@ -311,6 +312,10 @@ class Pack:
                     entry = f'[{table_name}."{section}"] {name}'
                     if not _name_allowed(section, name, names):
                         raise _err(label, entry, "unknown list name for this rule")
+                    if name.startswith("slot.") and not all(
+                        s in SLOTS for s in name[5:].split("+")
+                    ):
+                        raise _err(label, entry, f"unknown slot (slots: {', '.join(SLOTS)})")
                     target[section][name] = _str_list(label, entry, value)
         self._validate_patterns(label)
         self._compiled: Any = None

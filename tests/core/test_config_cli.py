@@ -13,11 +13,17 @@ from bot.cli import main
 from bot.config import ConfigError, load_settings
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("BUURTBOT_")}
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], capture_output=True, text=True,
-        env={**base, **(env or {})}, input=stdin, timeout=60,
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        env={**base, **(env or {})},
+        input=stdin,
+        timeout=60,
     )
 
 
@@ -32,7 +38,9 @@ def test_defaults_match_the_design(settings_env: None) -> None:
     assert s.whatsapp_graph_version == "v25.0"
 
 
-def test_environment_wins_over_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings_env: None) -> None:
+def test_environment_wins_over_toml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings_env: None
+) -> None:
     cfg = tmp_path / "bb.toml"
     cfg.write_text('redis_prefix = "uitfile"\nhttp_port = 9000\n')
     monkeypatch.setenv("BUURTBOT_HTTP_PORT", "9100")
@@ -66,7 +74,10 @@ def test_missing_required_setting_names_it_and_hides_secrets() -> None:
         env={"BUURTBOT_ADAPTERS": "telegram", "BUURTBOT_TELEGRAM_WEBHOOK_SECRET": "geheim-s3cr3t"},
     )
     assert r.returncode == 2
-    assert r.stderr.strip() == "buurtbot: configuration error: BUURTBOT_TELEGRAM_TOKEN is required but not set"
+    assert (
+        r.stderr.strip()
+        == "buurtbot: configuration error: BUURTBOT_TELEGRAM_TOKEN is required but not set"
+    )
     assert "geheim-s3cr3t" not in r.stdout + r.stderr
 
 
@@ -89,7 +100,9 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         assert name in out
 
 
-def test_admin_refuses_the_memory_store(settings_env: None, capsys: pytest.CaptureFixture[str]) -> None:
+def test_admin_refuses_the_memory_store(
+    settings_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["admin", "group", "list"]) == 2
     assert "memory://" in capsys.readouterr().err
 

@@ -222,3 +222,34 @@ def _unreachable():  # type: ignore[no-untyped-def]
         socket_connect_timeout=0.2,
         retry=None,
     )
+
+
+async def test_trim_keeps_pending_and_undelivered_entries(store: Store) -> None:
+    rec = Recorder()
+    p = make(store, rec)
+    for n in range(1, 4):
+        await p.submit(event(n))
+    await p.work_once("w", count=1)  # entry 1 processed and acknowledged
+    entered = asyncio.Event()
+
+    async def stuck(e: InboundEvent) -> list[Action]:
+        entered.set()
+        await asyncio.Event().wait()
+        return []
+
+    p.decide = stuck
+    task = asyncio.create_task(p.work_once("dies", count=1))  # entry 2: delivered, never acked
+    await asyncio.wait_for(entered.wait(), 5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await p.trim()
+    left = [f["e"] for _, f in await store.redis.xrange(p.inbound)]
+    ids = [InboundEvent.from_json(x).event_id for x in left]
+    assert ids == ["console:2", "console:3"]  # 1 is gone; pending 2 and unread 3 stay
+    p.decide = rec.decide
+    await p.reclaim("w2", min_idle_ms=0)
+    await p.drain()
+    await p.trim()
+    assert await store.redis.xlen(p.inbound) <= 1
+    assert sorted(rec.executed) == ["console:1#0", "console:2#0", "console:3#0"]

@@ -35,8 +35,11 @@ def test_run_serves_health_and_stops_on_signal(sig: signal.Signals) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BUURTBOT_")}
     env.update(BUURTBOT_HTTP_PORT=str(port), BUURTBOT_ADAPTERS="console")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"], env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-m", "bot", "run"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         base = f"http://127.0.0.1:{port}"

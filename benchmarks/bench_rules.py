@@ -1,0 +1,103 @@
+"""Speed of the classifier: messages per second with the full nl-BE pack (all rules on)
+in-process, of ``check --jsonl`` as a whole process, and of better-profanity on the same
+messages for comparison.  Prints figures and the targets; asserts nothing.
+
+    python benchmarks/bench_rules.py [--n 50000] [--bp-n N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rules import classify, load_pack  # noqa: E402
+
+TARGET_INPROC = 20_000
+TARGET_PROCESS = 15_000
+TARGET_RATIO = 30
+
+
+def messages(n: int) -> list[str]:
+    corpus = ROOT / "tests" / "data" / "corpus.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    # Vary the messages a little so that nothing can be served from a cache.
+    return [
+        f"{texts[i % len(texts)]} #{i}" if i % 3 == 0 else texts[i % len(texts)] for i in range(n)
+    ]
+
+
+def bench_inprocess(msgs: list[str]) -> float:
+    pack = load_pack("nl-BE")
+    for m in msgs[:500]:
+        classify(m, pack)  # warm-up
+    t0 = time.perf_counter()
+    for m in msgs:
+        classify(m, pack)
+    return len(msgs) / (time.perf_counter() - t0)
+
+
+def bench_process(msgs: list[str]) -> tuple[float, str]:
+    data = "".join(
+        json.dumps({"text": m, "id": i}, ensure_ascii=False) + "\n" for i, m in enumerate(msgs)
+    )
+    exe = shutil.which("buurtbot")
+    cmd = [exe, "check", "--jsonl"] if exe else [sys.executable, "-m", "rules.check_cli", "--jsonl"]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, input=data.encode(), capture_output=True, cwd=ROOT, check=False)
+    dt = time.perf_counter() - t0
+    lines = proc.stdout.count(b"\n")
+    if proc.returncode != 0 or lines != len(msgs):
+        print(f"  check --jsonl failed: rc={proc.returncode}, {lines} lines: {proc.stderr[:300]!r}")
+    return len(msgs) / dt, " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))
+
+
+def bench_better_profanity(msgs: list[str]) -> float | None:
+    try:
+        from better_profanity import profanity  # type: ignore[import-untyped]
+    except ImportError:
+        print("  better-profanity not installed: comparison skipped")
+        return None
+    words_file = ROOT.parent / "shared" / "data" / "ldnoobw-nl" / "nl"
+    if not words_file.is_file():
+        print(f"  {words_file} not found: comparison skipped")
+        return None
+    words = [w.strip() for w in words_file.read_text(encoding="utf-8").splitlines() if w.strip()]
+    profanity.load_censor_words(words)
+    t0 = time.perf_counter()
+    for m in msgs:
+        profanity.contains_profanity(m)
+    return len(msgs) / (time.perf_counter() - t0)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--n", type=int, default=50_000, help="number of messages")
+    ap.add_argument("--bp-n", type=int, default=0, help="messages for better-profanity (0 = all)")
+    args = ap.parse_args()
+    msgs = messages(args.n)
+    print(
+        f"== {len(msgs)} messages (cycled from tests/data/corpus.jsonl), pack nl-BE, all rules on"
+    )
+    inproc = bench_inprocess(msgs)
+    print(f"in-process classify:        {inproc:10,.0f} msg/s   (target >= {TARGET_INPROC:,})")
+    proc, cmd = bench_process(msgs)
+    print(f"whole process ({cmd}): {proc:,.0f} msg/s   (target >= {TARGET_PROCESS:,})")
+    bp = bench_better_profanity(msgs[: args.bp_n] if args.bp_n else msgs)
+    if bp:
+        print(f"better-profanity (LDNOOBW nl): {bp:10,.0f} msg/s")
+        ratio = inproc / bp
+        print(f"ratio in-process / better-profanity: {ratio:6.1f}x   (target >= {TARGET_RATIO}x)")
+        print(f"ratio check --jsonl / better-profanity: {proc / bp:6.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
