@@ -52,6 +52,17 @@ def add_nouns(nouns: Any, common: argparse.ArgumentParser) -> None:
     d.add_argument("--stream", choices=["in", "out"], default="in")
     d.add_argument("--id", help="replay only this entry")
 
+    rem = nouns.add_parser("reminders", parents=[common], help="a group's scheduled reminders")
+    rem.add_argument("group")
+    rem.add_argument("verb", choices=["list", "add", "edit", "pause", "resume", "delete"])
+    rem.add_argument(
+        "arg", nargs="?", help='add: the schedule ("elke eerste maandag om 19:00"); else: number'
+    )
+    what = rem.add_mutually_exclusive_group()
+    what.add_argument("--text", help="the reminder's own text")
+    what.add_argument("--rules", action="store_true", help="send the rules summary")
+    rem.add_argument("--schedule", help="edit: a new schedule")
+
     nouns.add_parser("adapters", parents=[common], help="adapters that can be enabled")
     nouns.add_parser("doctor", parents=[common], help="check configuration and Redis")
 
@@ -255,6 +266,57 @@ async def _doctor(settings: Settings, args: argparse.Namespace) -> int:
         print("redis: ok")
         print(f"adapters: {settings.adapters}")
         print(f"groups: {len(await s.groups.all())}")
+        return 0
+    finally:
+        await s.store.close()
+
+
+@handler("reminders")
+async def _reminders(settings: Settings, args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from bot.recurrence import parse_exact
+    from bot.reminders import Listed, Reminders, parse_text
+
+    s = await _services(settings)
+    try:
+        chat = await s.groups.resolve(args.group)
+        if not await s.groups.exists(chat):
+            raise LookupError(f"no group {chat.key}")
+        tz = ZoneInfo((await s.groups.get(chat)).timezone)
+        reminders = Reminders(s.store, s.clock)
+        text, key = ("", "rules_summary") if args.rules else parse_text(args.text or "")
+        if args.verb == "list":
+            for entry in await reminders.listing(chat):
+                print("\n".join(entry.lines(tz)))
+            return 0
+        if not args.arg:
+            raise ValueError(f"usage: buurtbot admin reminders GROUP {args.verb} ARG")
+        listed: Listed
+        if args.verb == "add":
+            listed = await reminders.add(
+                chat, parse_exact(args.arg), text=text, text_key=key, actor="admin-cli"
+            )
+        elif args.verb == "edit":
+            changes: dict[str, Any] = {}
+            if args.schedule:
+                changes["recurrence"] = parse_exact(args.schedule)
+            if args.text is not None or args.rules:
+                changes.update(text=text, text_key=key)
+            listed = await reminders.update(chat, args.arg, **changes)
+        elif args.verb == "delete":
+            gone = await reminders.delete(chat, args.arg)
+            await s.audit.record(chat, at=s.clock.now(), actor="admin-cli",
+                                 action="reminder delete", reason=f"herinnering {gone.id}")  # fmt: skip
+            print(f"deleted reminder {gone.id}")
+            return 0
+        else:
+            listed = await reminders.update(chat, args.arg, paused=args.verb == "pause")
+        reason = " ".join([f"herinnering {listed.reminder.id}: {args.verb}.", *listed.notes])
+        await s.audit.record(
+            chat, at=s.clock.now(), actor="admin-cli", action=f"reminder {args.verb}", reason=reason
+        )
+        print("\n".join([*listed.lines(tz), *listed.notes]))
         return 0
     finally:
         await s.store.close()

@@ -89,16 +89,21 @@ class Audit:
     async def trim_older_than(self, chat: ChatRef, cutoff: float) -> int:
         """Drop entries whose clock time is before `cutoff` (the clock is injected, so
         the stream ids, which are server time, are not used for age)."""
-        key = self._key(chat)
-        removed = 0
-        while True:
-            rows = await self.store.redis.xrange(key, count=200)
-            old = [i for i, f in rows if float(f.get("at", "0")) < cutoff]
-            if not old:
-                return removed
-            removed += int(await self.store.redis.xdel(key, *old))
-            if len(old) < len(rows):
-                return removed
+        return await trim_stream_older_than(self.store.redis, self._key(chat), cutoff)
+
+
+async def trim_stream_older_than(redis: Any, key: str, cutoff: float) -> int:
+    """Delete entries of an append-only stream whose `at` field is before `cutoff`; stops at
+    the first newer entry (entries are appended in time order)."""
+    removed = 0
+    while True:
+        rows = await redis.xrange(key, count=200)
+        old = [i for i, f in rows if float(f.get("at", "0")) < cutoff]
+        if not old:
+            return removed
+        removed += int(await redis.xdel(key, *old))
+        if len(old) < len(rows):
+            return removed
 
 
 def _entry(entry_id: str, f: dict[str, str]) -> AuditEntry:

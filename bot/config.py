@@ -53,6 +53,7 @@ class Settings(BaseSettings):
     # scheduling and retention (issue 9)
     reminder_grace_minutes: int = Field(default=120, ge=0)
     retention_days: int = Field(default=90, ge=1)
+    audit_retention_days: int = Field(default=365, ge=1)
 
     telegram_token: SecretStr | None = None
     telegram_webhook_secret: SecretStr | None = None

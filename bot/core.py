@@ -17,6 +17,7 @@ from bot.groups import Role
 from bot.migrate import move_chat
 from bot.planner import moderate_message
 from bot.reach import set_reachable
+from bot.reminders import on_group_registered
 from bot.roles import member_role
 from bot.services import Services
 from bot.texts import t
@@ -48,6 +49,7 @@ class Core:
                 action="register",
                 reason=t("group_registered"),
             )
+            await on_group_registered(s, event.chat)
         ctx = await self.context(event)
         if event.kind is EventKind.COMMAND and event.command:
             return await self._command(ctx, event.command)

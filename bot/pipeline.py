@@ -106,6 +106,14 @@ class Pipeline:
             raise IngestError("the inbound stream could not take the event") from exc
         self.metrics.ingested.inc()
 
+    async def enqueue(self, actions: list[Action], key_base: str) -> None:
+        """Put actions decided outside an inbound event (the scheduler) in the outbox, keyed
+        `f"{key_base}#{i}"`: enqueueing the same slot again after a crash sends nothing twice."""
+        async with self.r.pipeline(transaction=True) as p:
+            for i, action in enumerate(actions):
+                p.xadd(self.outbox, {"a": action.with_key(f"{key_base}#{i}").to_json()})
+            await p.execute()
+
     # -- workers ----------------------------------------------------------------------------
     async def work_once(
         self, consumer: str, *, block_ms: int | None = None, count: int = 10

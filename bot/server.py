@@ -15,6 +15,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from redis.exceptions import RedisError
 
 from bot.runtime import Runtime
+from bot.scheduler import Scheduler
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,8 @@ async def serve(runtime: Runtime, stop: asyncio.Event | None = None) -> None:
     site = web.TCPSite(app_runner, s.http_host, s.http_port)
     await runtime.start_adapters()
     runtime.pipeline.start()
+    scheduler = Scheduler.for_runtime(runtime)
+    scheduler.start()
     await site.start()
     log.info("buurtbot listening on %s:%d (adapters: %s)", s.http_host, s.http_port, s.adapters)
     try:
@@ -93,5 +96,6 @@ async def serve(runtime: Runtime, stop: asyncio.Event | None = None) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.remove_signal_handler(sig)
         await app_runner.cleanup()
+        await scheduler.stop()
         await asyncio.wait_for(runtime.close(), timeout=STOP_TIMEOUT)
         log.info("stopped")

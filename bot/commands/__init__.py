@@ -57,4 +57,12 @@ def visible_to(role: Role) -> list[Command]:
 
 def _load() -> None:
     # Importing the modules registers their commands.
-    from bot.commands import cases, info, moderation, modes, settings, status  # noqa: F401
+    from bot.commands import (  # noqa: F401
+        cases,
+        info,
+        moderation,
+        modes,
+        reminder,
+        settings,
+        status,
+    )
