@@ -23,13 +23,14 @@ if TYPE_CHECKING:
     from bot.scheduler import SchedulerConfig
     from bot.services import Services
 
+from bot.stateful import MESSAGE_DERIVED
+
 log = logging.getLogger(__name__)
 
-#: Per-chat keys derived from members' messages, purged after BUURTBOT_RETENTION_DAYS.
-#: `{chat}:<name>` and `{chat}:<name>:<anything>` (e.g. per pseudonym) are covered; a key may be
-#: a ZSET scored by time, a HASH whose values are a timestamp or JSON with "at", or a STREAM
-#: whose entries have an "at" field.
-MESSAGE_DERIVED: tuple[str, ...] = ("msgs", "fingerprints", "recent")
+# MESSAGE_DERIVED (bot/stateful.py): per-chat keys derived from members' messages, purged after
+# BUURTBOT_RETENTION_DAYS. `{chat}:<name>` and `{chat}:<name>:<anything>` (e.g. per pseudonym)
+# are covered; a key may be a ZSET scored by time, a HASH whose values are a timestamp ("time|…")
+# or JSON with "at", or a STREAM whose entries have an "at" field.
 #: Per-chat HASH of pending join requests: pseudonym -> JSON {"at": …, "user_id": …}.
 JOIN_REQUESTS = "joinreq"
 JOIN_REQUEST_MAX_AGE = 24 * 3600
@@ -49,7 +50,7 @@ class Job:
 
 def _timestamp(value: str) -> float | None:
     try:
-        return float(value)
+        return float(value.split("|", 1)[0])
     except ValueError:
         pass
     try:

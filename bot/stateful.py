@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from bot.events import ChatRef
 from bot.store import Store
 
-#: Per-chat keys that hold message-derived data (purged after the retention period).
-MESSAGE_DERIVED = ("burst", "reports", "fingerprints")
+#: Per-chat keys that hold message-derived data, purged by stored time after the retention
+#: period (bot/housekeeping.py): ZSETs scored by time, or hashes whose values are a time,
+#: "time|…", or JSON with "at". `cases` holds the text of deleted messages.
+MESSAGE_DERIVED = ("burst", "fingerprints", "cases", "replies", "reminded")
 
 # KEYS[1] zset; ARGV: now, window, member, limit, ttl -> count inside the window after adding
 _SLIDING = """

@@ -48,23 +48,54 @@ async def test_each_job_runs_once_per_period_across_replicas(replicas: Replicas)
     assert len(daily) == 6 and len(set(daily)) == 6
 
 
-async def test_message_derived_data_is_purged_after_the_retention_period(replicas: Replicas) -> None:
+async def test_message_derived_data_is_purged_after_the_retention_period(
+    replicas: Replicas,
+) -> None:
+    """The data the stateful rules and cases really write is purged by its stored time."""
+    from bot.cases import Case, Cases
+    from bot.stateful import StatefulRules
+
     r = replicas
     await r.register()
     now = r.clock.now()
     old, fresh = now - 91 * DAY, now - 89 * DAY
     k, redis = r.store.keys, r.store.redis
-    zkey, hkey, skey = k.chat(CHAT, MESSAGE_DERIVED[0]), k.chat(CHAT, "fingerprints"), k.chat(CHAT, "recent", "u1234abcd")
-    await redis.zadd(zkey, {"m-old": old, "m-new": fresh})
-    await redis.hset(hkey, mapping={"f-old": json.dumps({"at": old}), "f-new": json.dumps({"at": fresh}), "f-raw": str(old)})
-    await redis.xadd(skey, {"at": json.dumps(old), "id": "1"})
-    await redis.xadd(skey, {"at": json.dumps(fresh), "id": "2"})
+    state = StatefulRules(r.store)
+    pid_old, pid = "u1234abcd00000000", "u1234abcd11111111"
+    await state.fragment_burst(CHAT, pid_old, "e-old", old)
+    await state.fragment_burst(CHAT, pid, "e-new", fresh)
+    await state.duplicate_of(
+        CHAT,
+        "e-old",
+        "verdachte man brak in aan de kerkstraat nummer",
+        "inbraak",
+        "kerkstraat",
+        old,
+    )
+    await state.duplicate_of(
+        CHAT,
+        "e-new",
+        "grijze wagen rijdt traag rond in de molenstraat",
+        "voertuig",
+        "molenstraat",
+        fresh,
+    )
+    cases = Cases(r.store)
+    await cases.open(CHAT, Case(0, "e-old", "conduct.language", text="verwijderde tekst", at=old))
+    await cases.open(CHAT, Case(0, "e-new", "conduct.language", text="nieuwe tekst", at=fresh))
+    assert set(MESSAGE_DERIVED) >= {"burst", "fingerprints", "cases"}
     other = k.chat(CHAT, "cfg")  # configuration is never purged
     removed = await r.schedulers[0].housekeeping.purge_message_data(now)
-    assert removed == 4
-    assert await redis.zrange(zkey, 0, -1) == ["m-new"]
-    assert await redis.hkeys(hkey) == ["f-new"]
-    assert [f["id"] for _, f in await redis.xrange(skey)] == ["2"]
+    assert removed == 1 + 2 + 1  # one burst entry, two fingerprints, one case
+    assert len(await redis.zrange(k.chat(CHAT, "burst", pid), 0, -1)) == 1
+    assert await redis.zrange(k.chat(CHAT, "burst", pid_old), 0, -1) == []
+    stamps = [
+        float(v.split("|")[0]) for v in (await redis.hgetall(k.chat(CHAT, "fingerprints"))).values()
+    ]
+    assert stamps and all(t == fresh for t in stamps)
+    assert await cases.get(CHAT, 1) is None
+    kept = await cases.get(CHAT, 2)
+    assert kept is not None and kept.text == "nieuwe tekst"
     assert await redis.exists(other)
 
 
@@ -90,10 +121,13 @@ async def test_stale_join_requests_are_declined_through_the_outbox(store, clock)
     pid_old = await store.remember_user(CHAT, User(id="piet"))
     pid_new = await store.remember_user(CHAT, User(id="jan"))
     key = store.keys.chat(CHAT, "joinreq")
-    await store.redis.hset(key, mapping={
-        pid_old: json.dumps({"at": now - 25 * 3600}),
-        pid_new: json.dumps({"at": now - 3600, "user_id": "jan"}),
-    })
+    await store.redis.hset(
+        key,
+        mapping={
+            pid_old: json.dumps({"at": now - 25 * 3600}),
+            pid_new: json.dumps({"at": now - 3600, "user_id": "jan"}),
+        },
+    )
     report = await r.schedulers[0].tick()
     assert report.jobs["expire-joinreq"] == 1
     assert report.jobs["refresh-admins"] == 1 and cache.refreshed == [CHAT.key]
