@@ -8,6 +8,7 @@ returns actions; it never talks to a platform itself.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from bot.actions import Action, ActionKind
 from bot.commands import lookup
@@ -36,6 +37,8 @@ class Core:
             return []
         if event.kind is EventKind.MIGRATED:
             return await self._migrated(event)
+        if event.kind is EventKind.CALLBACK:
+            return await self._callback(event)
         if event.private:
             return await self._private(event)
         new = await s.groups.ensure(
@@ -92,6 +95,47 @@ class Core:
             )
             return [ctx.reply(t("not_allowed"))]
         return await cmd.handler(ctx)
+
+    async def _callback(self, event: InboundEvent) -> list[Action]:
+        """A button under a notification: `case <command> <number> <group>` runs that case
+        command for the group, as the person who pressed it; the answer goes back to where
+        the button was pressed."""
+        words = event.data.get("data", "").split()
+        if len(words) != 4 or words[0] != "case" or event.user is None:
+            log.info("a callback with unknown data was ignored")
+            return []
+        _, name, number, group = words
+        try:
+            chat = ChatRef.parse(group)
+        except ValueError:
+            return []
+        as_command = replace(
+            event,
+            kind=EventKind.COMMAND,
+            chat=chat,
+            command=name,
+            args=(number,),
+            private=False,
+            message_id=None,
+        )
+        ctx = await self.context(as_command)
+        answers = []
+        for a in await self._command(ctx, name):
+            if a.kind is ActionKind.REPLY and a.chat == chat:
+                extra = {**a.extra, "callback_id": event.data.get("callback_id", "")}
+                if event.private:
+                    a = replace(
+                        a,
+                        kind=ActionKind.PRIVATE_MESSAGE,
+                        user_id=event.user.id,
+                        chat=chat,
+                        reply_to=None,
+                        extra=extra,
+                    )
+                else:
+                    a = replace(a, chat=event.chat, reply_to=None, extra=extra)
+            answers.append(a)
+        return answers
 
     async def _private(self, event: InboundEvent) -> list[Action]:
         """A private message means the user opened the bot: it can write to them now

@@ -61,6 +61,24 @@ class Groups:
             await r.sadd(self.store.keys.glob("groups"), chat.key)
         return created
 
+    async def _index_channel(self, chat: ChatRef, before: str, after: str) -> None:
+        """Keep `channels` (coordinators' channel -> the groups it serves) in step, so a case
+        command typed in a channel finds its group."""
+        key = self.store.keys.glob("channels")
+        r = self.store.redis
+        if before and before != after:
+            served = [g for g in json.loads(await r.hget(key, before) or "[]") if g != chat.key]
+            await (r.hset(key, before, json.dumps(served)) if served else r.hdel(key, before))
+        if after:
+            served = json.loads(await r.hget(key, after) or "[]")
+            if chat.key not in served:
+                await r.hset(key, after, json.dumps([*served, chat.key]))
+
+    async def served_by(self, channel: ChatRef) -> list[ChatRef]:
+        """The groups whose coordinators' channel this chat is."""
+        raw = await self.store.redis.hget(self.store.keys.glob("channels"), channel.key)
+        return [ChatRef.parse(g) for g in json.loads(raw or "[]")]
+
     async def get(self, chat: ChatRef) -> GroupConfig:
         h: dict[str, str] = await self.store.redis.hgetall(self._cfg(chat))
         return GroupConfig.from_hash(h)
@@ -73,6 +91,9 @@ class Groups:
         for k in values:
             if k not in known:
                 raise KeyError(k)
+        if "coordinators_channel" in values:
+            before = (await self.get(chat)).coordinators_channel
+            await self._index_channel(chat, before, str(values["coordinators_channel"]))
         await self.store.redis.hset(
             self._cfg(chat),
             mapping={k: json.dumps(v, ensure_ascii=False) for k, v in values.items()},

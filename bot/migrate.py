@@ -43,6 +43,12 @@ async def move_chat(store: Store, old: ChatRef, new: ChatRef) -> int:
     async for cfg in r.scan_iter(match=k.chat_pattern("cfg"), count=500):
         if await r.hget(cfg, "coordinators_channel") == json.dumps(old.key):
             await r.hset(cfg, "coordinators_channel", json.dumps(new.key))
+    channels = k.glob("channels")
+    for channel, served in (await r.hgetall(channels)).items():
+        fixed = [new.key if g == old.key else g for g in json.loads(served)]
+        await r.hset(channels, new.key if channel == old.key else channel, json.dumps(fixed))
+        if channel == old.key:
+            await r.hdel(channels, old.key)
     async for member in r.scan_iter(match=_escape(k.glob("member", "")) + "*", count=500):
         if await r.srem(member, old.key):
             await r.sadd(member, new.key)

@@ -11,6 +11,7 @@ capabilities → actions (DESIGN §2, §3, §8.5).
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 
@@ -284,10 +285,26 @@ async def _finish(
                 ctx.chat,
                 text=body,
                 rule=case.rule,
-                extra={"actor": "bot", "case": str(case.number)},
+                extra={
+                    "actor": "bot",
+                    "case": str(case.number),
+                    "buttons": case_buttons(ctx, case.number),
+                },
             )
         )
     return actions
+
+
+def case_buttons(ctx: EventContext, number: int) -> str:
+    """Buttons under a notification (platforms that have them), as JSON [[label, data], …];
+    pressing one is the same as typing the command (Core._callback)."""
+    return json.dumps(
+        [
+            [t(f"button_{name}"), f"case {name} {number} {ctx.chat.key}"]
+            for name in ("ok", "ban", "herstel")
+        ],
+        ensure_ascii=False,
+    )
 
 
 async def _trial(ctx: EventContext, actions: list[Action], found: dict[str, Found]) -> list[Action]:

@@ -33,7 +33,9 @@ async def reachability(store: Store, platform: str, user_id: str) -> bool | None
     return None if v is None else v == "1"
 
 
-async def reachable(services: Services, chat: ChatRef, pid: str, capabilities: frozenset[str]) -> bool:
+async def reachable(
+    services: Services, chat: ChatRef, pid: str, capabilities: frozenset[str]
+) -> bool:
     """Whether the planner may send this member a private message: the chat allows private
     messages, and the member is known to be reachable — or, where nothing is known, the
     adapter's `private_by_default` (the console: yes; Telegram: no)."""

@@ -16,7 +16,15 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 from redis.exceptions import RedisError
-from telegram import Bot, ChatPermissions, Message, ReplyParameters, Update
+from telegram import (
+    Bot,
+    ChatPermissions,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+    Update,
+)
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -249,7 +257,9 @@ class TelegramAdapter:
             if not action.user_id:
                 raise AdapterError("a private message needs a user")
             if await self.can_reach(action.user_id) is False:
-                raise AdapterError("the user has not started the bot; a private message cannot reach them")
+                raise AdapterError(
+                    "the user has not started the bot; a private message cannot reach them"
+                )
             target = ChatRef(PLATFORM, action.user_id)
         pause_key = self._key(target, "tgpause")
         paused = await self.limiter.paused_for(pause_key)
@@ -314,7 +324,9 @@ class TelegramAdapter:
         elif kind is ActionKind.DECLINE_JOIN:
             await b.decline_chat_join_request(chat_id, self._user(user_id))
         elif kind is ActionKind.PIN:
-            await b.pin_chat_message(chat_id, int(action.message_id or 0), disable_notification=True)
+            await b.pin_chat_message(
+                chat_id, int(action.message_id or 0), disable_notification=True
+            )
         else:  # pragma: no cover - every kind is listed above
             raise AdapterError(f"unsupported action {kind.value}")
         return ActionResult()
@@ -329,11 +341,17 @@ class TelegramAdapter:
         reply = None
         if action.reply_to and action.kind is not ActionKind.PRIVATE_MESSAGE:
             reply = ReplyParameters(int(action.reply_to), allow_sending_without_reply=True)
+        if action.extra.get("callback_id"):  # stop the button's spinner; best effort
+            try:
+                await self.bot.answer_callback_query(action.extra["callback_id"])
+            except TelegramError:
+                log.info("a callback query could not be answered (too old)")
         msg: Message = await self.bot.send_message(
             chat_id,
             action.text,
             reply_parameters=reply,
             protect_content=action.extra.get("protect") == "1" or None,
+            reply_markup=_buttons(action.extra.get("buttons")),
         )
         if chat_id < 0:
             await self._note_date(chat_ref(chat_id), msg.message_id, msg.date.timestamp())
@@ -434,6 +452,16 @@ class TelegramAdapter:
             p.zremrangebyscore(key, "-inf", date - DELETE_WINDOW - 3600)
             p.expire(key, DATES_TTL)
             await p.execute()
+
+
+def _buttons(raw: str | None) -> InlineKeyboardMarkup | None:
+    """The core's buttons ([[label, callback data], …]) as one row of inline buttons."""
+    if not raw:
+        return None
+    pairs = json.loads(raw)
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(str(label), callback_data=str(data)[:64]) for label, data in pairs]]
+    )
 
 
 def _start_error(exc: TelegramError) -> Exception:

@@ -166,7 +166,9 @@ def _nth(eid: str, i: int) -> str:
 
 def _member(eid: str, m: ChatMemberUpdated) -> list[InboundEvent]:
     old, new = str(m.old_chat_member.status), str(m.new_chat_member.status)
-    was = old in _MEMBER or (old == "restricted" and bool(getattr(m.old_chat_member, "is_member", False)))
+    was = old in _MEMBER or (
+        old == "restricted" and bool(getattr(m.old_chat_member, "is_member", False))
+    )
     now_in = new in _MEMBER or (
         new == "restricted" and bool(getattr(m.new_chat_member, "is_member", False))
     )

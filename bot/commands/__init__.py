@@ -24,6 +24,9 @@ class Command:
     usage: str
     summary: str
     handler: Handler
+    #: The handler checks the role itself (e.g. against the group a case belongs to, when the
+    #: command is typed in a coordinators' channel); /help still lists it for coordinators only.
+    checks_role: bool = False
 
 
 REGISTRY: dict[str, Command] = {}
@@ -31,10 +34,17 @@ ORDER: list[Command] = []
 
 
 def command(
-    name: str, *aliases: str, coordinators_only: bool = False, usage: str = "", summary: str
+    name: str,
+    *aliases: str,
+    coordinators_only: bool = False,
+    checks_role: bool = False,
+    usage: str = "",
+    summary: str,
 ) -> Callable[[Handler], Handler]:
     def register(fn: Handler) -> Handler:
-        cmd = Command(name, aliases, coordinators_only, usage or f"/{name}", summary, fn)
+        cmd = Command(
+            name, aliases, coordinators_only, usage or f"/{name}", summary, fn, checks_role
+        )
         for n in (name, *aliases):
             if n in REGISTRY:
                 raise ValueError(f"command /{n} registered twice")
@@ -52,7 +62,9 @@ def lookup(name: str) -> Command | None:
 
 def visible_to(role: Role) -> list[Command]:
     _load()
-    return [c for c in ORDER if not c.coordinators_only or role is Role.COORDINATOR]
+    return [
+        c for c in ORDER if not (c.coordinators_only or c.checks_role) or role is Role.COORDINATOR
+    ]
 
 
 def _load() -> None:

@@ -1,66 +1,114 @@
-"""One-word answers to a notification (DESIGN §8.9): /ok N, /ban N, /herstel N."""
+"""One-word answers to a notification (DESIGN §8.9): /ok N, /ban N, /herstel N.
+
+They work in the group itself and in its coordinators' channel (which may serve several groups:
+then `/ok 12 kerkwijk` names the group). Whoever answers must be a coordinator of the group the
+case belongs to; the audit entry goes to that group's log.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.actions import Action, ActionKind
+from bot.bans import Bans
 from bot.cases import Case, Cases
 from bot.commands import command
 from bot.context import EventContext
+from bot.events import ChatRef
+from bot.groups import Role
+from bot.roles import member_role
 from bot.texts import t
 
 
-async def _case(ctx: EventContext, usage: str) -> Case | str:
-    if len(ctx.event.args) != 1 or not ctx.event.args[0].isdigit():
+@dataclass
+class Found:
+    group: ChatRef
+    case: Case
+
+
+async def _case(ctx: EventContext, name: str) -> Found | str:
+    usage = f"/{name} <zaaknummer> [groep]"
+    args = ctx.event.args
+    if not 1 <= len(args) <= 2 or not args[0].isdigit():
         return t("usage", usage=usage)
-    case = await Cases(ctx.services.store).get(ctx.chat, int(ctx.event.args[0]))
-    return case if case is not None else t("case_unknown", n=ctx.event.args[0])
+    groups = ctx.services.groups
+    candidates = [ctx.chat, *await groups.served_by(ctx.chat)]
+    if len(args) == 2:
+        try:
+            named = await groups.resolve(args[1])
+        except (LookupError, ValueError):
+            return t("case_unknown_group", group=args[1])
+        candidates = [c for c in candidates if c == named]
+    cases = Cases(ctx.services.store)
+    found = [Found(g, c) for g in candidates if (c := await cases.get(g, int(args[0])))]
+    if not found:
+        return t("case_unknown", n=args[0])
+    if len(found) > 1:
+        names = ", ".join([(await groups.get(f.group)).name or f.group.key for f in found])
+        return t("case_ambiguous", n=args[0], groups=names, usage=usage)
+    user = ctx.event.user
+    role = await member_role(ctx.services, found[0].group, ctx.pid, user.id if user else None, None)
+    if role is not Role.COORDINATOR:
+        await ctx.services.audit.record(
+            found[0].group,
+            at=ctx.now,
+            actor=ctx.pid,
+            action=f"/{name}",
+            outcome="refused",
+            reason="geen coördinator",
+            case=args[0],
+        )
+        return t("not_allowed")
+    return found[0]
 
 
-async def _close(ctx: EventContext, case: Case, status: str, what: str) -> None:
-    case.status = status
-    await Cases(ctx.services.store).save(ctx.chat, case)
+async def _close(ctx: EventContext, f: Found, status: str, what: str) -> None:
+    f.case.status = status
+    await Cases(ctx.services.store).save(f.group, f.case)
     await ctx.services.audit.record(
-        ctx.chat,
+        f.group,
         at=ctx.now,
         actor=ctx.pid,
         action=what,
-        target=case.target_pid,
-        rule=case.rule,
-        case=str(case.number),
-        reason=f"zaak {case.number}",
+        target=f.case.target_pid,
+        rule=f.case.rule,
+        case=str(f.case.number),
+        reason=f"zaak {f.case.number}",
     )
 
 
-@command(
-    "ok", coordinators_only=True, usage="/ok <zaaknummer>", summary="zaak afsluiten zonder actie"
-)
+@command("ok", checks_role=True, usage="/ok <zaaknummer>", summary="zaak afsluiten zonder actie")
 async def ok_cmd(ctx: EventContext) -> list[Action]:
-    case = await _case(ctx, "/ok <zaaknummer>")
-    if isinstance(case, str):
-        return [ctx.reply(case)]
-    await _close(ctx, case, "ok", "ok")
-    return [ctx.reply(t("case_ok", n=case.number))]
+    f = await _case(ctx, "ok")
+    if isinstance(f, str):
+        return [ctx.reply(f)]
+    await _close(ctx, f, "ok", "ok")
+    return [ctx.reply(t("case_ok", n=f.case.number))]
 
 
-@command(
-    "ban", coordinators_only=True, usage="/ban <zaaknummer>", summary="lid van een zaak verwijderen"
-)
+@command("ban", checks_role=True, usage="/ban <zaaknummer>", summary="lid van een zaak verwijderen")
 async def ban_cmd(ctx: EventContext) -> list[Action]:
-    case = await _case(ctx, "/ban <zaaknummer>")
-    if isinstance(case, str):
-        return [ctx.reply(case)]
+    f = await _case(ctx, "ban")
+    if isinstance(f, str):
+        return [ctx.reply(f)]
+    case = f.case
     if not case.target_user_id:
         return [ctx.reply(t("case_no_member", n=case.number))]
-    await _close(ctx, case, "banned", "ban")
-    case.done.append("ban")
-    await Cases(ctx.services.store).save(ctx.chat, case)
-    await ctx.services.store.redis.hset(
-        ctx.services.store.keys.chat(ctx.chat, "banned"), case.target_pid, case.target_user_id
+    if "ban" not in case.done:
+        case.done.append("ban")
+    await _close(ctx, f, "banned", "ban")
+    await Bans(ctx.services.store).add(
+        f.group,
+        case.target_pid,
+        at=ctx.now,
+        by=ctx.pid,
+        reason=f"zaak {case.number}",
+        name=case.target_name,
     )
     return [
         Action(
             ActionKind.BAN,
-            ctx.chat,
+            f.group,
             user_id=case.target_user_id,
             rule=case.rule.split(",")[0],
             reason=f"zaak {case.number}",
@@ -73,14 +121,15 @@ async def ban_cmd(ctx: EventContext) -> list[Action]:
 @command(
     "herstel",
     "undo",
-    coordinators_only=True,
+    checks_role=True,
     usage="/herstel <zaaknummer>",
     summary="ongedaan maken wat ik deed in een zaak",
 )
 async def undo_cmd(ctx: EventContext) -> list[Action]:
-    case = await _case(ctx, "/herstel <zaaknummer>")
-    if isinstance(case, str):
-        return [ctx.reply(case)]
+    f = await _case(ctx, "herstel")
+    if isinstance(f, str):
+        return [ctx.reply(f)]
+    case = f.case
     actions: list[Action] = []
     undone: list[str] = []
     for what in case.done:
@@ -88,22 +137,20 @@ async def undo_cmd(ctx: EventContext) -> list[Action]:
             actions.append(
                 Action(
                     ActionKind.UNBAN,
-                    ctx.chat,
+                    f.group,
                     user_id=case.target_user_id,
                     reason=f"herstel zaak {case.number}",
                     extra={"actor": ctx.pid, "case": str(case.number)},
                 )
             )
-            await ctx.services.store.redis.hdel(
-                ctx.services.store.keys.chat(ctx.chat, "banned"), case.target_pid
-            )
+            await Bans(ctx.services.store).remove(f.group, case.target_pid)
             undone.append(t("undone_ban"))
         elif what.startswith("warn:"):
             from bot.warnings import Warnings
 
-            if await Warnings(ctx.services.store).withdraw(ctx.chat, case.target_pid, what[5:]):
+            if await Warnings(ctx.services.store).withdraw(f.group, case.target_pid, what[5:]):
                 undone.append(t("undone_warning"))
     note = t("undo_deleted", text=case.text) if "delete" in case.done and case.text else ""
-    await _close(ctx, case, "undone", "herstel")
+    await _close(ctx, f, "undone", "herstel")
     text = t("case_undone", n=case.number, what=", ".join(undone) or t("undone_nothing")) + note
     return [*actions, ctx.reply(text)]

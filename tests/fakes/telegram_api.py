@@ -140,7 +140,11 @@ class FakeTelegram:
         self.faults.setdefault(method, []).append(ApiError(code, description, **parameters))
 
     def add_chat(
-        self, chat_id: int, *, title: str = "Buurtpreventie Oost", rights: dict[str, bool] | None = None
+        self,
+        chat_id: int,
+        *,
+        title: str = "Buurtpreventie Oost",
+        rights: dict[str, bool] | None = None,
     ) -> FakeChat:
         kind = "supergroup" if str(chat_id).startswith("-100") else "group"
         chat = FakeChat(chat_id, kind, title, bot_rights=rights)
@@ -184,7 +188,12 @@ class FakeTelegram:
         }
         if photo:
             msg["photo"] = [
-                {"file_id": f"p{self._mid}", "file_unique_id": f"u{self._mid}", "width": 90, "height": 90}
+                {
+                    "file_id": f"p{self._mid}",
+                    "file_unique_id": f"u{self._mid}",
+                    "width": 90,
+                    "height": 90,
+                }
             ]
             if text:
                 msg["caption"] = text
@@ -197,6 +206,31 @@ class FakeTelegram:
             msg["reply_to_message"] = dict(chat.messages[reply_to]["obj"])
         chat.messages[self._mid] = {"date": msg["date"], "obj": msg}
         return self.next_update(message=msg)
+
+    def press(self, user_id: int, sent: dict[str, Any], data: str) -> dict[str, Any]:
+        """The user presses an inline button under a message the bot sent (`sent` is the
+        recorded sendMessage call): a callback_query update."""
+        chat_id = int(sent["chat_id"])
+        chat = (
+            self.chats[chat_id].obj()
+            if chat_id in self.chats
+            else {"id": chat_id, "type": "private", "first_name": self.users[chat_id]["first_name"]}
+        )
+        self._mid += 1
+        message = {
+            "message_id": self._mid,
+            "date": int(self.now()),
+            "chat": chat,
+            "text": sent["text"],
+        }
+        query = {
+            "id": f"cb{self._mid}",
+            "from": self.users[user_id],
+            "chat_instance": f"ci{chat_id}",
+            "message": message,
+            "data": data,
+        }
+        return self.next_update(callback_query=query)
 
     def private_start(self, user_id: int) -> dict[str, Any]:
         """The user opens the bot privately and presses Start."""

@@ -69,17 +69,26 @@ class Deployment:
 
 
 async def deploy(
-    fake: FakeTelegram, store: Store, clock: ManualClock, *, mode: str = "webhook", **adapter_kw: Any
+    fake: FakeTelegram,
+    store: Store,
+    clock: ManualClock,
+    *,
+    mode: str = "webhook",
+    **adapter_kw: Any,
 ) -> Deployment:
     port = free_port()
     settings = tg_settings(
         fake,
         telegram_mode=mode,
-        telegram_webhook_url=f"http://127.0.0.1:{port}/webhooks/telegram" if mode == "webhook" else None,
+        telegram_webhook_url=f"http://127.0.0.1:{port}/webhooks/telegram"
+        if mode == "webhook"
+        else None,
     )
     adapter_kw.setdefault("limits", Limits())
     adapter = TelegramAdapter(AdapterContext(settings, store, clock), **adapter_kw)
-    runtime = await Runtime.build(settings, clock=clock, store=store, adapters={"telegram": adapter})
+    runtime = await Runtime.build(
+        settings, clock=clock, store=store, adapters={"telegram": adapter}
+    )
     runtime.pipeline.cfg.backoff_base = 0.01
     server = TestServer(make_app(runtime), host="127.0.0.1", port=port)
     await server.start_server()

@@ -44,8 +44,17 @@ async def posted(tg: Deployment, fake: FakeTelegram, user: int, text: str, **kw:
 
 async def test_delete_reaches_telegram_and_is_audited(tg: Deployment, fake: FakeTelegram) -> None:
     mid = await posted(tg, fake, ANNA, "scheldwoord")
-    await send(tg, Action(ActionKind.DELETE, CHAT, user_id=str(ANNA), message_id=str(mid),
-                          rule="conduct.language", reason="scheldwoord"))
+    await send(
+        tg,
+        Action(
+            ActionKind.DELETE,
+            CHAT,
+            user_id=str(ANNA),
+            message_id=str(mid),
+            rule="conduct.language",
+            reason="scheldwoord",
+        ),
+    )
     assert [p["message_id"] for p in fake.calls_to("deleteMessage")] == [mid]
     assert mid not in fake.chats[GROUP].messages
     assert ("delete", "conduct.language", "ok") in await audit(tg)
@@ -85,9 +94,7 @@ async def test_threaded_reply_survives_a_deleted_original_and_protects_content(
         Action(ActionKind.REPLY, CHAT, text="Melding van Anna", extra={"protect": "1"}),
     )
     threaded, repost = fake.calls_to("sendMessage")[before:]
-    assert threaded["reply_parameters"] == {
-        "message_id": mid, "allow_sending_without_reply": True
-    }
+    assert threaded["reply_parameters"] == {"message_id": mid, "allow_sending_without_reply": True}
     assert "protect_content" not in threaded
     assert repost["protect_content"] is True and "reply_parameters" not in repost
     assert await dead(tg) == []
@@ -123,9 +130,7 @@ async def test_mute_in_a_supergroup_only(
     assert "supergroup" in (await dead(tg))[0]
 
 
-async def test_join_requests_are_approved_or_declined(
-    tg: Deployment, fake: FakeTelegram
-) -> None:
+async def test_join_requests_are_approved_or_declined(tg: Deployment, fake: FakeTelegram) -> None:
     jan = {"id": 5555555, "is_bot": False, "first_name": "Jan"}
     mia = {"id": 6666666, "is_bot": False, "first_name": "Mia"}
     for u in (jan, mia):
@@ -167,8 +172,15 @@ async def test_capabilities_follow_the_bots_rights_and_are_cached(
 ) -> None:
     a = tg.adapter
     assert await a.capabilities(CHAT) == {
-        "delete", "ban", "kick", "mute", "approve_join", "pin",
-        "reply_thread", "private_message", "protect_content",
+        "delete",
+        "ban",
+        "kick",
+        "mute",
+        "approve_join",
+        "pin",
+        "reply_thread",
+        "private_message",
+        "protect_content",
     }
     await a.capabilities(CHAT)
     assert len(fake.calls_to("getChatMember")) == 1  # cached
@@ -178,7 +190,9 @@ async def test_capabilities_follow_the_bots_rights_and_are_cached(
     member_only = -1001111111111
     fake.add_chat(member_only)
     assert await a.capabilities(ChatRef("telegram", str(member_only))) == {
-        "reply_thread", "private_message", "protect_content"
+        "reply_thread",
+        "private_message",
+        "protect_content",
     }
 
 
@@ -186,13 +200,27 @@ async def test_bot_rights_update_refreshes_capabilities(tg: Deployment, fake: Fa
     assert "delete" in await tg.adapter.capabilities(CHAT)
     demoted = {**{k: False for k in FULL_RIGHTS}, "can_restrict_members": True}
     fake.chats[GROUP].bot_rights = demoted
-    update = fake.next_update(my_chat_member={
-        "chat": fake.chats[GROUP].obj(), "from": fake.users[CARLA], "date": 1,
-        "old_chat_member": {"status": "administrator", "user": fake.me, "can_be_edited": False,
-                            "is_anonymous": False, **FULL_RIGHTS},
-        "new_chat_member": {"status": "administrator", "user": fake.me, "can_be_edited": False,
-                            "is_anonymous": False, **demoted},
-    })
+    update = fake.next_update(
+        my_chat_member={
+            "chat": fake.chats[GROUP].obj(),
+            "from": fake.users[CARLA],
+            "date": 1,
+            "old_chat_member": {
+                "status": "administrator",
+                "user": fake.me,
+                "can_be_edited": False,
+                "is_anonymous": False,
+                **FULL_RIGHTS,
+            },
+            "new_chat_member": {
+                "status": "administrator",
+                "user": fake.me,
+                "can_be_edited": False,
+                "is_anonymous": False,
+                **demoted,
+            },
+        }
+    )
     assert await tg.post(update) == 200
     caps = await tg.adapter.capabilities(CHAT)
     assert "delete" not in caps and "ban" in caps
@@ -231,7 +259,9 @@ async def test_flood_control_is_waited_out_and_the_action_happens_once(
     await send(tg, Action(ActionKind.REPLY, CHAT, text="Heb je 101 al gebeld?"))
     calls = fake.calls_to("sendMessage")
     assert len(calls) == 2  # refused once, then sent
-    sent = [m for m in fake.chats[GROUP].messages.values() if m["obj"]["from"]["id"] == fake.me["id"]]
+    sent = [
+        m for m in fake.chats[GROUP].messages.values() if m["obj"]["from"]["id"] == fake.me["id"]
+    ]
     assert len(sent) == 1
     assert await dead(tg) == []
     assert tg.runtime.metrics.retries._value.get() >= 1

@@ -74,9 +74,7 @@ async def test_a_group_first_seen_through_a_message_works_at_once(
     assert fake.calls_to("getChatMember")  # its rights were looked up on demand
 
 
-async def test_an_insult_is_deleted_warned_and_audited(
-    tg: Deployment, fake: FakeTelegram
-) -> None:
+async def test_an_insult_is_deleted_warned_and_audited(tg: Deployment, fake: FakeTelegram) -> None:
     update = fake.message(GROUP, ANNA, "Die buurman is een vuile klootzak")
     mid = update["message"]["message_id"]
     assert await tg.post(update) == 200
@@ -124,3 +122,28 @@ async def test_remove_bans_the_author_of_the_replied_message(
     assert await tg.post(command) == 200
     assert PIET in fake.chats[GROUP].banned
     assert any(e.action == "ban" for e in await tg.runtime.services.audit.all(CHAT))
+
+
+async def test_a_notification_button_acts_on_the_case(tg: Deployment, fake: FakeTelegram) -> None:
+    assert await tg.post(fake.private_start(CARLA)) == 200  # the coordinator opened the bot
+    accusation = fake.message(GROUP, ANNA, "Die van nummer 7 is een dief, dat weet iedereen")
+    assert await tg.post(accusation) == 200
+    [note] = [
+        p for p in fake.calls_to("sendMessage") if p["chat_id"] == CARLA and "Zaak 1" in p["text"]
+    ]
+    buttons = note["reply_markup"]["inline_keyboard"][0]
+    assert [b["callback_data"] for b in buttons] == [
+        f"case ok 1 telegram:{GROUP}",
+        f"case ban 1 telegram:{GROUP}",
+        f"case herstel 1 telegram:{GROUP}",
+    ]
+    # a member who somehow presses it is refused and nothing happens
+    assert await tg.post(fake.press(PIET, note, buttons[1]["callback_data"])) == 200
+    assert ANNA not in fake.chats[GROUP].banned
+    assert await tg.post(fake.press(CARLA, note, buttons[1]["callback_data"])) == 200
+    assert ANNA in fake.chats[GROUP].banned
+    answers = [p for p in fake.calls_to("sendMessage") if p["chat_id"] == CARLA]
+    assert "Zaak 1" in answers[-1]["text"] and "verwijderd" in answers[-1]["text"]
+    assert fake.calls_to("answerCallbackQuery")
+    entries = await tg.runtime.services.audit.all(CHAT)
+    assert any(e.action == "ban" and e.case == "1" for e in entries)

@@ -43,7 +43,9 @@ def test_group_message_with_reply(fk: FakeTelegram) -> None:
     assert e.chat.key == f"telegram:{GROUP}"
     assert e.at == NOW and e.text == "Welke kleur?"
     assert e.user is not None and (e.user.id, e.user.name, e.user.username) == (
-        str(ANNA), "Anna", "anna"
+        str(ANNA),
+        "Anna",
+        "anna",
     )
     assert e.user.is_admin is None  # asked of the adapter later, from the admin list
     assert e.reply_to is not None
@@ -129,8 +131,11 @@ def test_bot_rights_join_requests_private_callbacks_and_migration(fk: FakeTelegr
             "date": int(NOW),
             "old_chat_member": {"status": "member", "user": me},
             "new_chat_member": {
-                "status": "administrator", "user": me, "can_be_edited": False,
-                "is_anonymous": False, **FULL_RIGHTS,
+                "status": "administrator",
+                "user": me,
+                "can_be_edited": False,
+                "is_anonymous": False,
+                **FULL_RIGHTS,
             },
         }
     )
@@ -147,10 +152,17 @@ def test_bot_rights_join_requests_private_callbacks_and_migration(fk: FakeTelegr
     assert start.chat.chat_id == str(ANNA)
 
     sent = fk.message(GROUP, CARLA, "melding")["message"]
-    cb = one(fk.next_update(callback_query={
-        "id": "cb1", "from": fk.users[CARLA], "chat_instance": "ci",
-        "message": sent, "data": "ok:12",
-    }))
+    cb = one(
+        fk.next_update(
+            callback_query={
+                "id": "cb1",
+                "from": fk.users[CARLA],
+                "chat_instance": "ci",
+                "message": sent,
+                "data": "ok:12",
+            }
+        )
+    )
     assert cb.kind is EventKind.CALLBACK and cb.data == {"data": "ok:12", "callback_id": "cb1"}
     assert cb.at == NOW and cb.message_id == str(sent["message_id"])
 

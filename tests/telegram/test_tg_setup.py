@@ -22,7 +22,9 @@ async def test_found_by_name_and_built_from_settings(
     assert [r.path for r in adapter.routes()] == ["/webhooks/telegram"]  # type: ignore[attr-defined]
 
 
-async def test_missing_settings_are_named(store: Store, clock: ManualClock, settings_env: None) -> None:
+async def test_missing_settings_are_named(
+    store: Store, clock: ManualClock, settings_env: None
+) -> None:
     with pytest.raises(ConfigError, match="BUURTBOT_TELEGRAM_TOKEN"):
         TelegramAdapter(AdapterContext(load_settings(adapters="telegram"), store, clock))
     webhook_without_secret = load_settings(adapters="telegram", telegram_token="1:x")

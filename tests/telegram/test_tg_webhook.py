@@ -53,7 +53,10 @@ async def test_forged_or_unsigned_webhooks_are_refused_and_not_processed(
 async def _raw(tg: Deployment, body: bytes, secret: str = SECRET) -> int:
     url = str(tg.server.make_url("/webhooks/telegram"))
     headers = {"X-Telegram-Bot-Api-Secret-Token": secret, "Content-Type": "application/json"}
-    async with aiohttp.ClientSession() as s, s.post(url, data=io.BytesIO(body), headers=headers) as r:
+    async with (
+        aiohttp.ClientSession() as s,
+        s.post(url, data=io.BytesIO(body), headers=headers) as r,
+    ):
         return r.status
 
 
