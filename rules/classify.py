@@ -96,7 +96,7 @@ def _word_at(text: str, start: int, end: int) -> str:
 def _in_quotes(text: str, pos: int) -> bool:
     """True if ``pos`` lies inside a "…" quotation that is not the whole message."""
     before = text.count('"', 0, pos)
-    if before % 2 == 0:
+    if before % 2 == 0 or text.find('"', pos) == -1:
         return False
     first = text.find('"')
     last = text.rfind('"')
