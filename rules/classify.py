@@ -41,28 +41,6 @@ def _alt(patterns: Iterable[str]) -> str:
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
-def _named_alt(named: list[tuple[str, str]], lookahead: bool = False) -> re.Pattern[str]:
-    """One regex with a named group per alternative (``m.lastgroup`` tells which).
-
-    Alternatives that start with ``\\b`` share one factored ``\\b``.  With ``lookahead``
-    the groups sit in a zero-width lookahead so that overlapping alternatives are all
-    found by ``finditer`` (each position reports the first alternative that matches).
-    """
-    bounded = [(n, a[2:]) for n, a in named if a.startswith("\\b(?:")]
-    others = [(n, a) for n, a in named if not a.startswith("\\b(?:")]
-
-    def join(items: list[tuple[str, str]]) -> str:
-        return "|".join(f"(?P<{n}>{a})" for n, a in items)
-
-    parts = []
-    if bounded:
-        parts.append("\\b(?:" + join(bounded) + ")")
-    if others:
-        parts.append(join(others))
-    body = "|".join(parts)
-    return re.compile(f"(?=(?:{body}))" if lookahead else body) if named else _NEVER
-
-
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause around ``text[start:end]``.
 
@@ -122,10 +100,12 @@ class CompiledPack:
         whole = words_regex(lx(LANG, "curse") + lx(LANG, "insult") + lx(LANG, "slur"))
         heads = words_regex(lx(LANG, "insult_head") + lx(LANG, "slur_head"), fuzzy=False)
         prefixes = words_regex(lx(LANG, "curse_prefix"))
-        self.lang_words = Rx(
-            re.compile(
-                rf"\b(?:{whole}){SUFFIX}(?![a-z])|(?:{heads}){SUFFIX}(?![a-z])"
-                rf"|\b(?:{prefixes})[a-z]{{2,}}"
+        self.lang_words = tuple(
+            Rx(re.compile(p))
+            for p in (
+                rf"\b(?:{whole}){SUFFIX}(?![a-z])",
+                rf"(?:{heads}){SUFFIX}(?![a-z])",
+                rf"\b(?:{prefixes})[a-z]{{2,}}",
             )
         )
         self.lang_cats: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -165,17 +145,18 @@ class CompiledPack:
         self._unmask_words = tuple(dict.fromkeys(unmask_words))
 
         # --- saar.police_first / report -------------------------------------
-        kinds: list[str] = []
-        kind_alts: list[tuple[str, str]] = []
-        for name, pats in pack.patterns.get(SAAR, {}).items():
-            if name.startswith("incident."):
-                kind_alts.append((f"k{len(kinds)}", _alt(pack.expand(SAAR, p) for p in pats)))
-                kinds.append(name.split(".", 1)[1])
+        # One gated regex per incident kind, most specific first; the extra report words
+        # of the pack or the group give a report without a kind.
+        kinds: list[tuple[str | None, Rx]] = [
+            (name.split(".", 1)[1], galt(SAAR, name))
+            for name in pack.patterns.get(SAAR, {})
+            if name.startswith("incident.")
+        ]
         report_words = lx(SAAR, "report")
         if report_words:
-            kind_alts.append(("kx", rf"\b(?:{words_regex(report_words)}){SUFFIX}(?![a-z])"))
+            rx = re.compile(rf"\b(?:{words_regex(report_words)}){SUFFIX}(?![a-z])")
+            kinds.append((None, Rx(rx)))
         self.kinds = tuple(kinds)
-        self.incident = Rx(_named_alt(kind_alts))
         self.exclude = galt(SAAR, "exclude")
         self.called = galt(SAAR, "called")
         self.not_called = alt(SAAR, "not_called")
@@ -241,7 +222,7 @@ class CompiledPack:
         d = deobfuscate(t, self.unmask)
         if d is not t and d != t:
             wp = word_prefixes(d)
-        for m in self.lang_words.finditer(d, wp):
+        for m in (m for rx in self.lang_words for m in rx.finditer(d, wp)):
             word = _word_at(d, m.start(), m.end())
             if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
                 continue
@@ -284,17 +265,13 @@ class CompiledPack:
         A message about an incident that is not a report (an update, a police tip) has
         evidence but no report: it is on topic all the same.
         """
-        found: dict[str, str] = {}
-        for m in self.incident.finditer(t, wp):
-            found.setdefault(m.lastgroup or "", m.group(0).strip())
-        if not found:
-            return False, None, ""
-        if self.exclude.search(t, wp):
-            return False, None, next(iter(found.values()))
-        for i, kind in enumerate(self.kinds):
-            if f"k{i}" in found:
-                return True, kind, found[f"k{i}"]
-        return True, None, next(iter(found.values()))
+        for kind, rx in self.kinds:
+            m = rx.search(t, wp)
+            if m:
+                if self.exclude.search(t, wp):
+                    return False, None, m.group(0).strip()
+                return True, kind, m.group(0).strip()
+        return False, None, ""
 
     def police_called(self, t: str, wp: set[str]) -> bool:
         for m in self.called.finditer(t, wp):

@@ -2,7 +2,7 @@
 
 For a compiled pattern we compute, once, the literal text every match must start with:
 either a prefix of a word (for alternatives that start at ``\\b``) or a plain substring.
-Per message we build the set of 1-3 letter prefixes of its words once; a regex whose
+Per message we build the set of 1-5 letter prefixes of its words once; a regex whose
 gate does not meet the message is not run at all.  The gate is conservative: when the
 start of an alternative cannot be reduced to literals, the regex always runs.
 """
@@ -20,19 +20,32 @@ with warnings.catch_warnings():
     import sre_constants as C
     import sre_parse
 
-PREFIX = 3
+PREFIX = 5
 _WORD = re.compile(r"\w+")
+_KS = (1, 2, 3, 4, 5)
 _MAX_CLASS = 12
 
 
 def word_prefixes(text: str) -> set[str]:
-    """The 1-3 character prefixes of every word of ``text``."""
-    out: set[str] = set()
-    for w in _WORD.findall(text):
-        out.add(w[:1])
-        out.add(w[:2])
-        out.add(w[:3])
-    return out
+    """The 1-5 character prefixes of every word of ``text``."""
+    return {w[:k] for w in _WORD.findall(text) for k in _KS}
+
+
+# Very frequent words (Dutch, English): an anchor that is a prefix of one of these opens for
+# almost every message, so anchors elsewhere in the pattern are preferred.
+_COMMON_TEXT = """
+de het een en van ik je jij u dat die dit deze in is niet op te zijn met voor er maar ook als
+aan om bij of hij zij ze we wij was waren heb hebt heeft hebben had naar wat nog al dan uit kan
+kunnen moet moeten zo wel door nu geen over tot mijn ons onze hun hem haar wordt werd worden
+daar hier wie waar hoe goed even weer meer heel veel iemand iets alle allemaal man vrouw
+politie gebeld straat auto huis buren gaat ga gaan komt kom zag gezien net nr nummer richting
+ben bent zal zullen wil willen mag laat we men ja nee toch echt gewoon weet zie kijk kijken
+the a an and of to in is it you that he she was for on are with as i his they be at one have
+this from or had by not but what all were we when your can there do how if will up out them
+so some her would him has no my than been who its now did get come may just police called
+"""
+_COMMON_WORDS = _COMMON_TEXT.split()
+COMMON_PREFIXES = frozenset(w[:k] for w in _COMMON_WORDS for k in range(1, PREFIX + 1))
 
 
 @dataclass(frozen=True)
@@ -41,10 +54,15 @@ class Gate:
     word: frozenset[str]
     sub: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        alts = "|".join(re.escape(s) for s in self.sub)
+        object.__setattr__(self, "_sub_re", re.compile(alts) if alts else None)
+
     def open(self, text: str, prefixes: set[str]) -> bool:
         if self.always or not self.word.isdisjoint(prefixes):
             return True
-        return any(s in text for s in self.sub)
+        sub_re: re.Pattern[str] | None = self.__dict__["_sub_re"]
+        return sub_re is not None and sub_re.search(text) is not None
 
 
 ALWAYS = Gate(True, frozenset(), ())
@@ -77,12 +95,18 @@ def _starts(items: list[Any], n: int, word: bool) -> set[str] | None:
     elif op is C.IN and all(o is C.LITERAL for o, _ in av) and len(av) <= _MAX_CLASS:
         chars = [chr(a) for _, a in av]
     elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        lo, _hi, sub = av
+        lo, hi, sub = av
+        if hi == 1:  # optional: with or without it
+            once = _starts(list(sub) + rest, n, word)
+            skip = _starts(rest, n, word) if lo == 0 else set()
+            return None if once is None or skip is None else once | skip
         inner = _starts(list(sub), n, word)
         if inner is None:
             return None
-        inner = {s[:1] for s in inner} if lo > 0 else inner | (_starts(rest, n, word) or {""})
-        return {s for s in inner} if lo > 0 else inner
+        if lo > 0:
+            return {s[:1] for s in inner}
+        after = _starts(rest, n, word)
+        return None if after is None else {s[:1] for s in inner} | after
     else:
         return {""}
     out = set()
@@ -101,6 +125,11 @@ def _is_space(item: Any) -> bool:
     op, av = item
     if op is C.LITERAL:
         return bool(av == 32)
+    if op is C.IN:
+        return bool(av) and all(
+            (o is C.CATEGORY and a is C.CATEGORY_SPACE) or (o is C.LITERAL and a == 32)
+            for o, a in av
+        )
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         body = list(av[2])
         return bool(body) and _is_space(body[-1])
@@ -110,8 +139,9 @@ def _is_space(item: Any) -> bool:
     return op is C.AT and av is C.AT_BOUNDARY
 
 
-def _score(prefixes: set[str]) -> tuple[int, int]:
-    return (sum(len(p) < PREFIX for p in prefixes), len(prefixes))
+def _score(prefixes: set[str]) -> tuple[int, int, int]:
+    common = sum(p in COMMON_PREFIXES for p in prefixes)
+    return (common, sum(len(p) < PREFIX for p in prefixes), len(prefixes))
 
 
 def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
@@ -141,12 +171,30 @@ def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
         ):
             continue
         if i == 0 or items[i][0] in (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN):
-            got = _starts(items[i:], PREFIX, word=True)
-            if got is None or "" in got:
+            got = _distributed(items[i:])
+            if got is None:
                 continue
             if best is None or _score(got) < _score(best):
                 best = got
     return best
+
+
+def _distributed(items: list[Any]) -> set[str] | None:
+    """Word prefixes for ``items`` starting at a word start; an alternation at the start
+    lets each alternative choose its own best anchor."""
+    head = items[0]
+    if head[0] is C.SUBPATTERN:
+        return _distributed(list(head[1][-1]) + items[1:])
+    if head[0] is C.BRANCH:
+        out: set[str] = set()
+        for alt in head[1][1]:
+            got = _anchor(list(alt) + items[1:], True) if alt else None
+            if got is None:
+                return None
+            out |= got
+        return out
+    got = _starts(items, PREFIX, word=True)
+    return None if got is None or "" in got else got
 
 
 def gate_for(pattern: re.Pattern[str]) -> Gate:
