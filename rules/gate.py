@@ -92,6 +92,8 @@ def _starts(items: list[Any], n: int, word: bool) -> set[str] | None:
     chars: list[str]
     if op is C.LITERAL:
         chars = [chr(av)]
+    elif op is C.IN and av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+        chars = list("0123456789")
     elif op is C.IN and all(o is C.LITERAL for o, _ in av) and len(av) <= _MAX_CLASS:
         chars = [chr(a) for _, a in av]
     elif op in (C.MAX_REPEAT, C.MIN_REPEAT):

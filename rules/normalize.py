@@ -175,9 +175,10 @@ _SPACED = re.compile(r"(?<![a-z])[a-z](?:[ .\-_*][a-z]){2,}(?![a-z])")
 _SEP = re.compile(r"[ .\-_*]")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _RUNS = re.compile(r"([a-z])\1{2,}")
+# One scan tells which of the (rarely needed) steps below a message needs.
 _OBFUSCATION_HINT = re.compile(
-    r"[a-z][0-9@$€|*#]|[0-9@$€|*#][a-z]|([a-z])\1\1"
-    r"|(?<![a-z])[a-z][ .\-_*][a-z][ .\-_*][a-z](?![a-z])|[a-z]-[a-z]|\*"
+    r"(?P<leet>[a-z][0-9@$€|]|[0-9@$€|][a-z])|(?P<mask>[*#])|(?P<runs>([a-z])\4\4)"
+    r"|(?P<spaced>(?<![a-z])[a-z][ .\-_][a-z][ .\-_][a-z](?![a-z]))|(?P<hyphen>[a-z]-[a-z])"
 )
 
 
@@ -190,14 +191,20 @@ def _leet_token(m: re.Match[str]) -> str:
 
 def deobfuscate(s: str, unmask: Callable[[str], str] | None = None) -> str:
     """Undo common obfuscations of the base form ``s`` (for the language rule)."""
-    if not _OBFUSCATION_HINT.search(s):
+    need = {m.lastgroup for m in _OBFUSCATION_HINT.finditer(s)}
+    if not need:
         return s
-    s = _LEET_TOKEN.sub(_leet_token, s)
-    if unmask is not None and ("*" in s or "#" in s):
+    if "leet" in need:
+        s = _LEET_TOKEN.sub(_leet_token, s)
+    if "mask" in need and unmask is not None:
         s = _MASKED.sub(lambda m: unmask(m.group(0)), s)
-    s = _SPACED.sub(lambda m: _SEP.sub("", m.group(0)), s)
-    s = _INNER_HYPHEN.sub("", s)
-    return _RUNS.sub(r"\1", s)
+    if "spaced" in need or "mask" in need:
+        s = _SPACED.sub(lambda m: _SEP.sub("", m.group(0)), s)
+    if "hyphen" in need or "spaced" in need:
+        s = _INNER_HYPHEN.sub("", s)
+    if "runs" in need or "leet" in need or "mask" in need:
+        s = _RUNS.sub(r"\1", s)
+    return s
 
 
 def normalise_word(word: str) -> str:
