@@ -129,7 +129,9 @@ class CompiledPack:
             re.compile(rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}")
         )
         self.lang_phrase = galt(LANG, "phrase")
-        self.group = Rx(re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'))}){SUFFIX}(?![a-z])"))
+        self.group = Rx(
+            re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
+        )
         self.hate_pred = re.compile(_alt(px(LANG, "hate_predicate")))
         self.hate_standalone = galt(LANG, "hate_standalone")
         self.hate_negation = alt(LANG, "hate_negation")
