@@ -175,11 +175,33 @@ _SPACED = re.compile(r"(?<![a-z])[a-z](?:[ .\-_*][a-z]){2,}(?![a-z])")
 _SEP = re.compile(r"[ .\-_*]")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _RUNS = re.compile(r"([a-z])\1{2,}")
-# One scan tells which of the (rarely needed) steps below a message needs.
-_OBFUSCATION_HINT = re.compile(
-    r"(?P<leet>[a-z][0-9@$€|]|[0-9@$€|][a-z])|(?P<mask>[*#])|(?P<runs>([a-z])\4\4)"
-    r"|(?P<spaced>(?<![a-z])[a-z][ .\-_][a-z][ .\-_][a-z](?![a-z]))|(?P<hyphen>[a-z]-[a-z])"
-)
+# Cheap checks (literal alternations and character sets, which ``re`` scans fast) that
+# tell which of the rarely needed steps below a message needs.
+_LEETCHAR = re.compile(r"[0-9@$€|]")
+_RUN3 = re.compile(r"([a-z])\1\1")
+_SPACED3 = re.compile(r" [a-z] [a-z] [a-z] ")
+_SEPCHAR = re.compile(r"[._*#-]")
+
+
+def _needs(s: str) -> set[str]:
+    need: set[str] = set()
+    n = len(s)
+    for m in _LEETCHAR.finditer(s):
+        i = m.start()
+        if (i > 0 and s[i - 1].isalpha()) or (i + 1 < n and s[i + 1].isalpha()):
+            need.add("leet")
+            break
+    if "*" in s or "#" in s:
+        need.add("mask")
+    if _RUN3.search(s):
+        need.add("runs")
+    if _SEPCHAR.search(s):
+        need.add("spaced")
+        if "-" in s:
+            need.add("hyphen")
+    if _SPACED3.search(f" {s} "):
+        need.add("spaced")
+    return need
 
 
 def _leet_token(m: re.Match[str]) -> str:
@@ -191,7 +213,7 @@ def _leet_token(m: re.Match[str]) -> str:
 
 def deobfuscate(s: str, unmask: Callable[[str], str] | None = None) -> str:
     """Undo common obfuscations of the base form ``s`` (for the language rule)."""
-    need = {m.lastgroup for m in _OBFUSCATION_HINT.finditer(s)}
+    need = _needs(s)
     if not need:
         return s
     if "leet" in need:
