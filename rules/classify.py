@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .gate import Rx, word_prefixes
+from .gate import GateIndex, Rx
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
 from .normalize import base, deobfuscate
@@ -209,7 +209,19 @@ class CompiledPack:
         self.ack_words = frozenset(tok for w in lx(OFF, "ack") for tok in base(w).split())
         self.ack_only = alt(OFF, "ack_only")
         self.share = galt(CONF, "share")
+        self.index = GateIndex(self._all_rx())
         self.share_neg = alt(CONF, "negation")
+
+    def _all_rx(self) -> list[Rx]:
+        out: list[Rx] = []
+        for value in vars(self).values():
+            items = value if isinstance(value, tuple) else (value,)
+            for item in items:
+                if isinstance(item, Rx):
+                    out.append(item)
+                elif isinstance(item, tuple):
+                    out.extend(x for x in item if isinstance(x, Rx))
+        return out
 
     # ---------------------------------------------------------------------------
     def unmask(self, token: str) -> str:
@@ -219,11 +231,11 @@ class CompiledPack:
                 return w
         return token.replace("*", "").replace("#", "")
 
-    def language(self, t: str, wp: set[str]) -> tuple[str, str] | None:
+    def language(self, t: str, wp: set[int]) -> tuple[str, str] | None:
         """(kind, evidence) of the first language problem in base form ``t``."""
         d = deobfuscate(t, self.unmask)
         if d is not t and d != t:
-            wp = word_prefixes(d)
+            wp = self.index.opened(d)
         for m in (m for rx in self.lang_words for m in rx.finditer(d, wp)):
             word = _word_at(d, m.start(), m.end())
             if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
@@ -261,7 +273,7 @@ class CompiledPack:
         lo, hi = _sentence(d, start, end)
         return self.mention.search(d, lo, hi) is not None
 
-    def report(self, t: str, wp: set[str]) -> tuple[bool, str | None, str]:
+    def report(self, t: str, wp: set[int]) -> tuple[bool, str | None, str]:
         """(is a report, incident kind, matched evidence).
 
         A message about an incident that is not a report (an update, a police tip) has
@@ -275,7 +287,7 @@ class CompiledPack:
                 return True, kind, m.group(0).strip()
         return False, None, ""
 
-    def police_called(self, t: str, wp: set[str]) -> bool:
+    def police_called(self, t: str, wp: set[int]) -> bool:
         for m in self.called.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
             if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
@@ -290,7 +302,7 @@ class CompiledPack:
                 return word
         return None
 
-    def missing_slots(self, t: str, wp: set[str]) -> tuple[str, ...]:
+    def missing_slots(self, t: str, wp: set[int]) -> tuple[str, ...]:
         person = self.person.search(t, wp) is not None
         vehicle = self.vehicle.search(t, wp) is not None
         if not (person or vehicle):
@@ -307,7 +319,7 @@ class CompiledPack:
         return tuple(s for s in SLOTS if s in relevant and s not in present)
 
     def _first_unnegated(
-        self, rx: Rx, neg: re.Pattern[str], t: str, wp: set[str], *, questions: bool
+        self, rx: Rx, neg: re.Pattern[str], t: str, wp: set[int], *, questions: bool
     ) -> str | None:
         """First match of ``rx`` whose clause is not negated (nor a question, unless
         ``questions`` count)."""
@@ -318,7 +330,7 @@ class CompiledPack:
             return m.group(0)
         return None
 
-    def accusation(self, t: str, raw: str, wp: set[str]) -> str | None:
+    def accusation(self, t: str, raw: str, wp: set[int]) -> str | None:
         for rx in (self.acc_direct, self.acc_group):
             m = rx.search(t, wp)
             if m:
@@ -338,15 +350,15 @@ class CompiledPack:
                     return f"{ptr.group(0).strip()} … {acc.group(0).strip()}"
         return None
 
-    def vigilante(self, t: str, wp: set[str]) -> str | None:
+    def vigilante(self, t: str, wp: set[int]) -> str | None:
         return self._first_unnegated(
             self.vig_call, self.vig_neg, t, wp, questions=True
         ) or self._first_unnegated(self.vig_threat, self.vig_neg, t, wp, questions=True)
 
-    def confidentiality(self, t: str, wp: set[str]) -> str | None:
+    def confidentiality(self, t: str, wp: set[int]) -> str | None:
         return self._first_unnegated(self.share, self.share_neg, t, wp, questions=False)
 
-    def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[str]) -> str | None:
+    def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
         m = self.off_topic.search(t, wp)
         if m:
             return m.group(0)
@@ -366,7 +378,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     c: CompiledPack = pack.compiled
     raw = unicodedata.normalize("NFC", text) if not text.isascii() else text
     t = base(text)
-    wp = word_prefixes(t)
+    wp = c.index.opened(t)
     findings: list[Finding] = []
 
     def add(rule: str, kind: str, evidence: str) -> None:

@@ -2,16 +2,17 @@
 
 For a compiled pattern we compute, once, the literal text every match must start with:
 either a prefix of a word (for alternatives that start at ``\\b``) or a plain substring.
-Per message we build the set of 1-5 letter prefixes of its words once; a regex whose
-gate does not meet the message is not run at all.  The gate is conservative: when the
+All gates of a pack form one index (prefix -> regexes); per message one pass over its words
+gives the set of regexes worth running, and the others are not run at all.  The gate is conservative: when the
 start of an alternative cannot be reduced to literals, the regex always runs.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +25,6 @@ PREFIX = 5
 _WORD = re.compile(r"\w+")
 _KS = (1, 2, 3, 4, 5)
 _MAX_CLASS = 12
-
-
-def word_prefixes(text: str) -> set[str]:
-    """The 1-5 character prefixes of every word of ``text``."""
-    return {w[:k] for w in _WORD.findall(text) for k in _KS}
 
 
 # Very frequent words (Dutch, English): an anchor that is a prefix of one of these opens for
@@ -224,23 +220,62 @@ def gate_for(pattern: re.Pattern[str]) -> Gate:
     return Gate(False, frozenset(word), tuple(sorted(sub)))
 
 
-class Rx:
-    """A compiled regex with its gate; ``prefixes`` come from :func:`word_prefixes`."""
+_IDS = itertools.count()
 
-    __slots__ = ("gate", "rx")
+
+class Rx:
+    """A compiled regex with its gate and a number; see :class:`GateIndex`."""
+
+    __slots__ = ("gate", "gid", "rx", "sub_re")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self.gate = gate_for(rx)
+        self.gid = next(_IDS)
+        alts = "|".join(re.escape(s) for s in self.gate.sub)
+        self.sub_re = re.compile(alts) if alts else None
+
+    def _open(self, text: str, opened: set[int]) -> bool:
+        return self.gid in opened or (
+            self.sub_re is not None and self.sub_re.search(text) is not None
+        )
 
     def search(
-        self, text: str, prefixes: set[str], pos: int = 0, endpos: int = 1 << 62
+        self, text: str, opened: set[int], pos: int = 0, endpos: int = 1 << 62
     ) -> re.Match[str] | None:
-        if not self.gate.open(text, prefixes):
+        """``rx.search`` if the gate is open for ``text`` (``opened`` from the index)."""
+        if not self._open(text, opened):
             return None
         return self.rx.search(text, pos, endpos)
 
-    def finditer(self, text: str, prefixes: set[str]) -> Iterator[re.Match[str]]:
-        if not self.gate.open(text, prefixes):
+    def finditer(self, text: str, opened: set[int]) -> Iterator[re.Match[str]]:
+        if not self._open(text, opened):
             return iter(())
         return self.rx.finditer(text)
+
+
+class GateIndex:
+    """All gates of a pack in one dictionary: word prefix -> regexes it opens.
+
+    Per message, one pass over its words gives the set of regexes worth running.
+    """
+
+    def __init__(self, rxs: Iterable[Rx]) -> None:
+        by_prefix: dict[str, list[int]] = {}
+        self.always: frozenset[int] = frozenset(rx.gid for rx in rxs if rx.gate.always)
+        for rx in rxs:
+            for p in rx.gate.word:
+                by_prefix.setdefault(p, []).append(rx.gid)
+        self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
+
+    def opened(self, text: str) -> set[int]:
+        out = set(self.always)
+        get = self.by_prefix.get
+        for w in set(_WORD.findall(text)):
+            for k in _KS:
+                ids = get(w[:k])
+                if ids:
+                    out.update(ids)
+                if k >= len(w):
+                    break
+        return out
