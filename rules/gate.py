@@ -1,10 +1,12 @@
 """Cheap pre-checks ("gates") that let a message skip a regex that cannot match.
 
-For a compiled pattern we compute, once, the literal text every match must start with:
-either a prefix of a word (for alternatives that start at ``\\b``) or a plain substring.
-All gates of a pack form one index (prefix -> regexes); per message one pass over its words
-gives the set of regexes worth running, and the others are not run at all.  The gate is conservative: when the
-start of an alternative cannot be reduced to literals, the regex always runs.
+For each compiled pattern we derive, once, from its parsed form a set of literal word
+prefixes (up to 5 letters) one of which every match must contain: for each alternative
+the best-anchored word (preferring rare words to "de"/"het"/"is"), or else the literal
+text the match starts with (checked as a substring).  All gates of a pack form one index
+(prefix -> regexes); per message, one pass over its words gives the set of regexes worth
+running, and the others are not run at all.  Gates are conservative: when an alternative
+cannot be reduced to literals, the regex always runs.
 """
 
 from __future__ import annotations
