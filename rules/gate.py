@@ -182,6 +182,9 @@ def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
 def _distributed(items: list[Any]) -> set[str] | None:
     """Word prefixes for ``items`` starting at a word start; an alternation at the start
     lets each alternative choose its own best anchor."""
+    direct = _starts(items, PREFIX, word=True)
+    if direct is not None and "" not in direct and not (direct & COMMON_PREFIXES):
+        return direct  # already a good anchor: no need to look further (and much faster)
     head = items[0]
     if head[0] is C.SUBPATTERN:
         return _distributed(list(head[1][-1]) + items[1:])

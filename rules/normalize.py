@@ -180,7 +180,8 @@ _RUNS = re.compile(r"([a-z])\1{2,}")
 _LEETCHAR = re.compile(r"[0-9@$€|]")
 _RUN3 = re.compile(r"([a-z])\1\1")
 _SPACED3 = re.compile(r" [a-z] [a-z] [a-z] ")
-_SEPCHAR = re.compile(r"[._*#-]")
+_SEPCHAR = re.compile(r"[a-z][._*#-][a-z]")
+_MASKCHAR = re.compile(r"[a-z][*#]|[*#][a-z]")
 
 
 def _needs(s: str) -> set[str]:
@@ -191,7 +192,7 @@ def _needs(s: str) -> set[str]:
         if (i > 0 and s[i - 1].isalpha()) or (i + 1 < n and s[i + 1].isalpha()):
             need.add("leet")
             break
-    if "*" in s or "#" in s:
+    if ("*" in s or "#" in s) and _MASKCHAR.search(s):
         need.add("mask")
     if _RUN3.search(s):
         need.add("runs")
