@@ -26,6 +26,7 @@ with warnings.catch_warnings():
 PREFIX = 5
 _WORD = re.compile(r"\w+")
 _KS = (1, 2, 3, 4, 5)
+_MEMO_MAX = 100_000
 _MAX_CLASS = 12
 
 
@@ -167,6 +168,7 @@ def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
         if (
             i > 1
             and items[i - 1][0] in (C.MAX_REPEAT, C.MIN_REPEAT)
+            and items[i - 1][1][0] == 0
             and not _is_space(items[i - 2])
         ):
             continue
@@ -272,15 +274,30 @@ class GateIndex:
             for p in rx.gate.word:
                 by_prefix.setdefault(p, []).append(rx.gid)
         self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
+        # word -> the regexes it opens; words repeat a lot, so this is mostly one lookup.
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    def _ids_for(self, word: str) -> tuple[int, ...]:
+        ids: list[int] = []
+        for k in _KS:
+            found = self.by_prefix.get(word[:k])
+            if found:
+                ids.extend(found)
+            if k >= len(word):
+                break
+        return tuple(ids)
 
     def opened(self, text: str) -> set[int]:
+        """The ids of the regexes whose gate the words of ``text`` open."""
         out = set(self.always)
-        get = self.by_prefix.get
+        memo = self._memo
         for w in set(_WORD.findall(text)):
-            for k in _KS:
-                ids = get(w[:k])
-                if ids:
-                    out.update(ids)
-                if k >= len(w):
-                    break
+            ids = memo.get(w)
+            if ids is None:
+                ids = self._ids_for(w)
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[w] = ids
+            if ids:
+                out.update(ids)
         return out
