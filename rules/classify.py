@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .gate import Rx, word_prefixes
+from .gate import GateIndex, Rx
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
 from .normalize import base, deobfuscate
@@ -39,28 +39,6 @@ def _alt(patterns: Iterable[str]) -> str:
     if bounded:
         parts.insert(0, "\\b(?:" + "|".join("(?:" + p + ")" for p in bounded) + ")")
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def _named_alt(named: list[tuple[str, str]], lookahead: bool = False) -> re.Pattern[str]:
-    """One regex with a named group per alternative (``m.lastgroup`` tells which).
-
-    Alternatives that start with ``\\b`` share one factored ``\\b``.  With ``lookahead``
-    the groups sit in a zero-width lookahead so that overlapping alternatives are all
-    found by ``finditer`` (each position reports the first alternative that matches).
-    """
-    bounded = [(n, a[2:]) for n, a in named if a.startswith("\\b(?:")]
-    others = [(n, a) for n, a in named if not a.startswith("\\b(?:")]
-
-    def join(items: list[tuple[str, str]]) -> str:
-        return "|".join(f"(?P<{n}>{a})" for n, a in items)
-
-    parts = []
-    if bounded:
-        parts.append("\\b(?:" + join(bounded) + ")")
-    if others:
-        parts.append(join(others))
-    body = "|".join(parts)
-    return re.compile(f"(?=(?:{body}))" if lookahead else body) if named else _NEVER
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -96,7 +74,7 @@ def _word_at(text: str, start: int, end: int) -> str:
 def _in_quotes(text: str, pos: int) -> bool:
     """True if ``pos`` lies inside a "…" quotation that is not the whole message."""
     before = text.count('"', 0, pos)
-    if before % 2 == 0:
+    if before % 2 == 0 or text.find('"', pos) == -1:
         return False
     first = text.find('"')
     last = text.rfind('"')
@@ -122,10 +100,12 @@ class CompiledPack:
         whole = words_regex(lx(LANG, "curse") + lx(LANG, "insult") + lx(LANG, "slur"))
         heads = words_regex(lx(LANG, "insult_head") + lx(LANG, "slur_head"), fuzzy=False)
         prefixes = words_regex(lx(LANG, "curse_prefix"))
-        self.lang_words = Rx(
-            re.compile(
-                rf"\b(?:{whole}){SUFFIX}(?![a-z])|(?:{heads}){SUFFIX}(?![a-z])"
-                rf"|\b(?:{prefixes})[a-z]{{2,}}"
+        self.lang_words = tuple(
+            Rx(re.compile(p))
+            for p in (
+                rf"\b(?:{whole}){SUFFIX}(?![a-z])",
+                rf"(?:{heads}){SUFFIX}(?![a-z])",
+                rf"\b(?:{prefixes})[a-z]{{2,}}",
             )
         )
         self.lang_cats: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -149,7 +129,9 @@ class CompiledPack:
             re.compile(rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}")
         )
         self.lang_phrase = galt(LANG, "phrase")
-        self.group = Rx(re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'))}){SUFFIX}(?![a-z])"))
+        self.group = Rx(
+            re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
+        )
         self.hate_pred = re.compile(_alt(px(LANG, "hate_predicate")))
         self.hate_standalone = galt(LANG, "hate_standalone")
         self.hate_negation = alt(LANG, "hate_negation")
@@ -165,17 +147,18 @@ class CompiledPack:
         self._unmask_words = tuple(dict.fromkeys(unmask_words))
 
         # --- saar.police_first / report -------------------------------------
-        kinds: list[str] = []
-        kind_alts: list[tuple[str, str]] = []
-        for name, pats in pack.patterns.get(SAAR, {}).items():
-            if name.startswith("incident."):
-                kind_alts.append((f"k{len(kinds)}", _alt(pack.expand(SAAR, p) for p in pats)))
-                kinds.append(name.split(".", 1)[1])
+        # One gated regex per incident kind, most specific first; the extra report words
+        # of the pack or the group give a report without a kind.
+        kinds: list[tuple[str | None, Rx]] = [
+            (name.split(".", 1)[1], galt(SAAR, name))
+            for name in pack.patterns.get(SAAR, {})
+            if name.startswith("incident.")
+        ]
         report_words = lx(SAAR, "report")
         if report_words:
-            kind_alts.append(("kx", rf"\b(?:{words_regex(report_words)}){SUFFIX}(?![a-z])"))
+            rx = re.compile(rf"\b(?:{words_regex(report_words)}){SUFFIX}(?![a-z])")
+            kinds.append((None, Rx(rx)))
         self.kinds = tuple(kinds)
-        self.incident = Rx(_named_alt(kind_alts))
         self.exclude = galt(SAAR, "exclude")
         self.called = galt(SAAR, "called")
         self.not_called = alt(SAAR, "not_called")
@@ -226,7 +209,19 @@ class CompiledPack:
         self.ack_words = frozenset(tok for w in lx(OFF, "ack") for tok in base(w).split())
         self.ack_only = alt(OFF, "ack_only")
         self.share = galt(CONF, "share")
+        self.index = GateIndex(self._all_rx())
         self.share_neg = alt(CONF, "negation")
+
+    def _all_rx(self) -> list[Rx]:
+        out: list[Rx] = []
+        for value in vars(self).values():
+            items = value if isinstance(value, tuple) else (value,)
+            for item in items:
+                if isinstance(item, Rx):
+                    out.append(item)
+                elif isinstance(item, tuple):
+                    out.extend(x for x in item if isinstance(x, Rx))
+        return out
 
     # ---------------------------------------------------------------------------
     def unmask(self, token: str) -> str:
@@ -236,12 +231,12 @@ class CompiledPack:
                 return w
         return token.replace("*", "").replace("#", "")
 
-    def language(self, t: str, wp: set[str]) -> tuple[str, str] | None:
+    def language(self, t: str, wp: set[int]) -> tuple[str, str] | None:
         """(kind, evidence) of the first language problem in base form ``t``."""
         d = deobfuscate(t, self.unmask)
         if d is not t and d != t:
-            wp = word_prefixes(d)
-        for m in self.lang_words.finditer(d, wp):
+            wp = self.index.opened(d)
+        for m in (m for rx in self.lang_words for m in rx.finditer(d, wp)):
             word = _word_at(d, m.start(), m.end())
             if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
                 continue
@@ -278,25 +273,21 @@ class CompiledPack:
         lo, hi = _sentence(d, start, end)
         return self.mention.search(d, lo, hi) is not None
 
-    def report(self, t: str, wp: set[str]) -> tuple[bool, str | None, str]:
+    def report(self, t: str, wp: set[int]) -> tuple[bool, str | None, str]:
         """(is a report, incident kind, matched evidence).
 
         A message about an incident that is not a report (an update, a police tip) has
         evidence but no report: it is on topic all the same.
         """
-        found: dict[str, str] = {}
-        for m in self.incident.finditer(t, wp):
-            found.setdefault(m.lastgroup or "", m.group(0).strip())
-        if not found:
-            return False, None, ""
-        if self.exclude.search(t, wp):
-            return False, None, next(iter(found.values()))
-        for i, kind in enumerate(self.kinds):
-            if f"k{i}" in found:
-                return True, kind, found[f"k{i}"]
-        return True, None, next(iter(found.values()))
+        for kind, rx in self.kinds:
+            m = rx.search(t, wp)
+            if m:
+                if self.exclude.search(t, wp):
+                    return False, None, m.group(0).strip()
+                return True, kind, m.group(0).strip()
+        return False, None, ""
 
-    def police_called(self, t: str, wp: set[str]) -> bool:
+    def police_called(self, t: str, wp: set[int]) -> bool:
         for m in self.called.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
             if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
@@ -311,7 +302,7 @@ class CompiledPack:
                 return word
         return None
 
-    def missing_slots(self, t: str, wp: set[str]) -> tuple[str, ...]:
+    def missing_slots(self, t: str, wp: set[int]) -> tuple[str, ...]:
         person = self.person.search(t, wp) is not None
         vehicle = self.vehicle.search(t, wp) is not None
         if not (person or vehicle):
@@ -328,7 +319,7 @@ class CompiledPack:
         return tuple(s for s in SLOTS if s in relevant and s not in present)
 
     def _first_unnegated(
-        self, rx: Rx, neg: re.Pattern[str], t: str, wp: set[str], *, questions: bool
+        self, rx: Rx, neg: re.Pattern[str], t: str, wp: set[int], *, questions: bool
     ) -> str | None:
         """First match of ``rx`` whose clause is not negated (nor a question, unless
         ``questions`` count)."""
@@ -339,7 +330,7 @@ class CompiledPack:
             return m.group(0)
         return None
 
-    def accusation(self, t: str, raw: str, wp: set[str]) -> str | None:
+    def accusation(self, t: str, raw: str, wp: set[int]) -> str | None:
         for rx in (self.acc_direct, self.acc_group):
             m = rx.search(t, wp)
             if m:
@@ -359,15 +350,15 @@ class CompiledPack:
                     return f"{ptr.group(0).strip()} … {acc.group(0).strip()}"
         return None
 
-    def vigilante(self, t: str, wp: set[str]) -> str | None:
+    def vigilante(self, t: str, wp: set[int]) -> str | None:
         return self._first_unnegated(
             self.vig_call, self.vig_neg, t, wp, questions=True
         ) or self._first_unnegated(self.vig_threat, self.vig_neg, t, wp, questions=True)
 
-    def confidentiality(self, t: str, wp: set[str]) -> str | None:
+    def confidentiality(self, t: str, wp: set[int]) -> str | None:
         return self._first_unnegated(self.share, self.share_neg, t, wp, questions=False)
 
-    def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[str]) -> str | None:
+    def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
         m = self.off_topic.search(t, wp)
         if m:
             return m.group(0)
@@ -387,7 +378,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     c: CompiledPack = pack.compiled
     raw = unicodedata.normalize("NFC", text) if not text.isascii() else text
     t = base(text)
-    wp = word_prefixes(t)
+    wp = c.index.opened(t)
     findings: list[Finding] = []
 
     def add(rule: str, kind: str, evidence: str) -> None:

@@ -1,17 +1,20 @@
 """Cheap pre-checks ("gates") that let a message skip a regex that cannot match.
 
-For a compiled pattern we compute, once, the literal text every match must start with:
-either a prefix of a word (for alternatives that start at ``\\b``) or a plain substring.
-Per message we build the set of 1-3 letter prefixes of its words once; a regex whose
-gate does not meet the message is not run at all.  The gate is conservative: when the
-start of an alternative cannot be reduced to literals, the regex always runs.
+For each compiled pattern we derive, once, from its parsed form a set of literal word
+prefixes (up to 5 letters) one of which every match must contain: for each alternative
+the best-anchored word (preferring rare words to "de"/"het"/"is"), or else the literal
+text the match starts with (checked as a substring).  All gates of a pack form one index
+(prefix -> regexes); per message, one pass over its words gives the set of regexes worth
+running, and the others are not run at all.  Gates are conservative: when an alternative
+cannot be reduced to literals, the regex always runs.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,19 +23,28 @@ with warnings.catch_warnings():
     import sre_constants as C
     import sre_parse
 
-PREFIX = 3
+PREFIX = 5
 _WORD = re.compile(r"\w+")
+_KS = (1, 2, 3, 4, 5)
+_MEMO_MAX = 100_000
 _MAX_CLASS = 12
 
 
-def word_prefixes(text: str) -> set[str]:
-    """The 1-3 character prefixes of every word of ``text``."""
-    out: set[str] = set()
-    for w in _WORD.findall(text):
-        out.add(w[:1])
-        out.add(w[:2])
-        out.add(w[:3])
-    return out
+# Very frequent words (Dutch, English): an anchor that is a prefix of one of these opens for
+# almost every message, so anchors elsewhere in the pattern are preferred.
+_COMMON_TEXT = """
+de het een en van ik je jij u dat die dit deze in is niet op te zijn met voor er maar ook als
+aan om bij of hij zij ze we wij was waren heb hebt heeft hebben had naar wat nog al dan uit kan
+kunnen moet moeten zo wel door nu geen over tot mijn ons onze hun hem haar wordt werd worden
+daar hier wie waar hoe goed even weer meer heel veel iemand iets alle allemaal man vrouw
+politie gebeld straat auto huis buren gaat ga gaan komt kom zag gezien net nr nummer richting
+ben bent zal zullen wil willen mag laat we men ja nee toch echt gewoon weet zie kijk kijken
+the a an and of to in is it you that he she was for on are with as i his they be at one have
+this from or had by not but what all were we when your can there do how if will up out them
+so some her would him has no my than been who its now did get come may just police called
+"""
+_COMMON_WORDS = _COMMON_TEXT.split()
+COMMON_PREFIXES = frozenset(w[:k] for w in _COMMON_WORDS for k in range(1, PREFIX + 1))
 
 
 @dataclass(frozen=True)
@@ -41,10 +53,15 @@ class Gate:
     word: frozenset[str]
     sub: tuple[str, ...]
 
+    def __post_init__(self) -> None:
+        alts = "|".join(re.escape(s) for s in self.sub)
+        object.__setattr__(self, "_sub_re", re.compile(alts) if alts else None)
+
     def open(self, text: str, prefixes: set[str]) -> bool:
         if self.always or not self.word.isdisjoint(prefixes):
             return True
-        return any(s in text for s in self.sub)
+        sub_re: re.Pattern[str] | None = self.__dict__["_sub_re"]
+        return sub_re is not None and sub_re.search(text) is not None
 
 
 ALWAYS = Gate(True, frozenset(), ())
@@ -74,15 +91,23 @@ def _starts(items: list[Any], n: int, word: bool) -> set[str] | None:
     chars: list[str]
     if op is C.LITERAL:
         chars = [chr(av)]
+    elif op is C.IN and av == [(C.CATEGORY, C.CATEGORY_DIGIT)]:
+        chars = list("0123456789")
     elif op is C.IN and all(o is C.LITERAL for o, _ in av) and len(av) <= _MAX_CLASS:
         chars = [chr(a) for _, a in av]
     elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        lo, _hi, sub = av
+        lo, hi, sub = av
+        if hi == 1:  # optional: with or without it
+            once = _starts(list(sub) + rest, n, word)
+            skip = _starts(rest, n, word) if lo == 0 else set()
+            return None if once is None or skip is None else once | skip
         inner = _starts(list(sub), n, word)
         if inner is None:
             return None
-        inner = {s[:1] for s in inner} if lo > 0 else inner | (_starts(rest, n, word) or {""})
-        return {s for s in inner} if lo > 0 else inner
+        if lo > 0:
+            return {s[:1] for s in inner}
+        after = _starts(rest, n, word)
+        return None if after is None else {s[:1] for s in inner} | after
     else:
         return {""}
     out = set()
@@ -101,6 +126,11 @@ def _is_space(item: Any) -> bool:
     op, av = item
     if op is C.LITERAL:
         return bool(av == 32)
+    if op is C.IN:
+        return bool(av) and all(
+            (o is C.CATEGORY and a is C.CATEGORY_SPACE) or (o is C.LITERAL and a == 32)
+            for o, a in av
+        )
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         body = list(av[2])
         return bool(body) and _is_space(body[-1])
@@ -110,8 +140,9 @@ def _is_space(item: Any) -> bool:
     return op is C.AT and av is C.AT_BOUNDARY
 
 
-def _score(prefixes: set[str]) -> tuple[int, int]:
-    return (sum(len(p) < PREFIX for p in prefixes), len(prefixes))
+def _score(prefixes: set[str]) -> tuple[int, int, int]:
+    common = sum(p in COMMON_PREFIXES for p in prefixes)
+    return (common, sum(len(p) < PREFIX for p in prefixes), len(prefixes))
 
 
 def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
@@ -137,16 +168,38 @@ def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
         if (
             i > 1
             and items[i - 1][0] in (C.MAX_REPEAT, C.MIN_REPEAT)
+            and items[i - 1][1][0] == 0
             and not _is_space(items[i - 2])
         ):
             continue
         if i == 0 or items[i][0] in (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN):
-            got = _starts(items[i:], PREFIX, word=True)
-            if got is None or "" in got:
+            got = _distributed(items[i:])
+            if got is None:
                 continue
             if best is None or _score(got) < _score(best):
                 best = got
     return best
+
+
+def _distributed(items: list[Any]) -> set[str] | None:
+    """Word prefixes for ``items`` starting at a word start; an alternation at the start
+    lets each alternative choose its own best anchor."""
+    direct = _starts(items, PREFIX, word=True)
+    if direct is not None and "" not in direct and not (direct & COMMON_PREFIXES):
+        return direct  # already a good anchor: no need to look further (and much faster)
+    head = items[0]
+    if head[0] is C.SUBPATTERN:
+        return _distributed(list(head[1][-1]) + items[1:])
+    if head[0] is C.BRANCH:
+        out: set[str] = set()
+        for alt in head[1][1]:
+            got = _anchor(list(alt) + items[1:], True) if alt else None
+            if got is None:
+                return None
+            out |= got
+        return out
+    got = _starts(items, PREFIX, word=True)
+    return None if got is None or "" in got else got
 
 
 def gate_for(pattern: re.Pattern[str]) -> Gate:
@@ -174,23 +227,77 @@ def gate_for(pattern: re.Pattern[str]) -> Gate:
     return Gate(False, frozenset(word), tuple(sorted(sub)))
 
 
-class Rx:
-    """A compiled regex with its gate; ``prefixes`` come from :func:`word_prefixes`."""
+_IDS = itertools.count()
 
-    __slots__ = ("gate", "rx")
+
+class Rx:
+    """A compiled regex with its gate and a number; see :class:`GateIndex`."""
+
+    __slots__ = ("gate", "gid", "rx", "sub_re")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self.gate = gate_for(rx)
+        self.gid = next(_IDS)
+        alts = "|".join(re.escape(s) for s in self.gate.sub)
+        self.sub_re = re.compile(alts) if alts else None
+
+    def _open(self, text: str, opened: set[int]) -> bool:
+        return self.gid in opened or (
+            self.sub_re is not None and self.sub_re.search(text) is not None
+        )
 
     def search(
-        self, text: str, prefixes: set[str], pos: int = 0, endpos: int = 1 << 62
+        self, text: str, opened: set[int], pos: int = 0, endpos: int = 1 << 62
     ) -> re.Match[str] | None:
-        if not self.gate.open(text, prefixes):
+        """``rx.search`` if the gate is open for ``text`` (``opened`` from the index)."""
+        if not self._open(text, opened):
             return None
         return self.rx.search(text, pos, endpos)
 
-    def finditer(self, text: str, prefixes: set[str]) -> Iterator[re.Match[str]]:
-        if not self.gate.open(text, prefixes):
+    def finditer(self, text: str, opened: set[int]) -> Iterator[re.Match[str]]:
+        if not self._open(text, opened):
             return iter(())
         return self.rx.finditer(text)
+
+
+class GateIndex:
+    """All gates of a pack in one dictionary: word prefix -> regexes it opens.
+
+    Per message, one pass over its words gives the set of regexes worth running.
+    """
+
+    def __init__(self, rxs: Iterable[Rx]) -> None:
+        by_prefix: dict[str, list[int]] = {}
+        self.always: frozenset[int] = frozenset(rx.gid for rx in rxs if rx.gate.always)
+        for rx in rxs:
+            for p in rx.gate.word:
+                by_prefix.setdefault(p, []).append(rx.gid)
+        self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
+        # word -> the regexes it opens; words repeat a lot, so this is mostly one lookup.
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    def _ids_for(self, word: str) -> tuple[int, ...]:
+        ids: list[int] = []
+        for k in _KS:
+            found = self.by_prefix.get(word[:k])
+            if found:
+                ids.extend(found)
+            if k >= len(word):
+                break
+        return tuple(ids)
+
+    def opened(self, text: str) -> set[int]:
+        """The ids of the regexes whose gate the words of ``text`` open."""
+        out = set(self.always)
+        memo = self._memo
+        for w in set(_WORD.findall(text)):
+            ids = memo.get(w)
+            if ids is None:
+                ids = self._ids_for(w)
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[w] = ids
+            if ids:
+                out.update(ids)
+        return out

@@ -29,9 +29,11 @@ SUFFIX = (
 )
 
 
-def deletion_variants(word: str) -> set[str]:
+def deletion_variants(word: str, digraphs: bool = False) -> set[str]:
+    """``word`` and its one-vowel deletions (see module docstring).  With ``digraphs`` a
+    vowel next to another vowel may go too (``vrouw`` ~ ``vrow``), from five letters on."""
     out = {word}
-    if len(word) < 6:
+    if len(word) < (5 if digraphs else 6):
         return out
     for i in range(1, len(word)):
         ch = word[i]
@@ -39,7 +41,7 @@ def deletion_variants(word: str) -> set[str]:
             continue
         prev = word[i - 1]
         nxt = word[i + 1] if i + 1 < len(word) else ""
-        if prev in VOWELS or (nxt and nxt in VOWELS) or not prev.isalpha():
+        if not prev.isalpha() or (not digraphs and (prev in VOWELS or (nxt and nxt in VOWELS))):
             continue
         variant = word[:i] + word[i + 1 :]
         if len(re.sub(r"(.)\1", r"\1", variant)) >= 5:
@@ -102,7 +104,7 @@ def _trie_regex(seqs: Iterable[list[str]]) -> str:
     return emit(trie, top=True)
 
 
-def words_regex(words: Iterable[str], *, fuzzy: bool = True) -> str:
+def words_regex(words: Iterable[str], *, fuzzy: bool = True, digraphs: bool = False) -> str:
     """One regex alternation (no anchors) matching any of ``words`` and their variants."""
     seqs: list[list[str]] = []
     seen: set[str] = set()
@@ -110,7 +112,7 @@ def words_regex(words: Iterable[str], *, fuzzy: bool = True) -> str:
         nw = normalise_word(w)
         if not nw:
             continue
-        for v in deletion_variants(nw) if fuzzy else {nw}:
+        for v in deletion_variants(nw, digraphs) if fuzzy else {nw}:
             if v not in seen:
                 seen.add(v)
                 seqs.append(_tokens(v))

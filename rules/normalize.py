@@ -175,10 +175,34 @@ _SPACED = re.compile(r"(?<![a-z])[a-z](?:[ .\-_*][a-z]){2,}(?![a-z])")
 _SEP = re.compile(r"[ .\-_*]")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _RUNS = re.compile(r"([a-z])\1{2,}")
-_OBFUSCATION_HINT = re.compile(
-    r"[a-z][0-9@$€|*#]|[0-9@$€|*#][a-z]|([a-z])\1\1"
-    r"|(?<![a-z])[a-z][ .\-_*][a-z][ .\-_*][a-z](?![a-z])|[a-z]-[a-z]|\*"
-)
+# Cheap checks (literal alternations and character sets, which ``re`` scans fast) that
+# tell which of the rarely needed steps below a message needs.
+_LEETCHAR = re.compile(r"[0-9@$€|]")
+_RUN3 = re.compile(r"([a-z])\1\1")
+_SPACED3 = re.compile(r" [a-z] [a-z] [a-z] ")
+_SEPCHAR = re.compile(r"[a-z][._*#-][a-z]")
+_MASKCHAR = re.compile(r"[a-z][*#]|[*#][a-z]")
+
+
+def _needs(s: str) -> set[str]:
+    need: set[str] = set()
+    n = len(s)
+    for m in _LEETCHAR.finditer(s):
+        i = m.start()
+        if (i > 0 and s[i - 1].isalpha()) or (i + 1 < n and s[i + 1].isalpha()):
+            need.add("leet")
+            break
+    if ("*" in s or "#" in s) and _MASKCHAR.search(s):
+        need.add("mask")
+    if _RUN3.search(s):
+        need.add("runs")
+    if _SEPCHAR.search(s):
+        need.add("spaced")
+        if "-" in s:
+            need.add("hyphen")
+    if _SPACED3.search(f" {s} "):
+        need.add("spaced")
+    return need
 
 
 def _leet_token(m: re.Match[str]) -> str:
@@ -190,14 +214,20 @@ def _leet_token(m: re.Match[str]) -> str:
 
 def deobfuscate(s: str, unmask: Callable[[str], str] | None = None) -> str:
     """Undo common obfuscations of the base form ``s`` (for the language rule)."""
-    if not _OBFUSCATION_HINT.search(s):
+    need = _needs(s)
+    if not need:
         return s
-    s = _LEET_TOKEN.sub(_leet_token, s)
-    if unmask is not None and ("*" in s or "#" in s):
+    if "leet" in need:
+        s = _LEET_TOKEN.sub(_leet_token, s)
+    if "mask" in need and unmask is not None:
         s = _MASKED.sub(lambda m: unmask(m.group(0)), s)
-    s = _SPACED.sub(lambda m: _SEP.sub("", m.group(0)), s)
-    s = _INNER_HYPHEN.sub("", s)
-    return _RUNS.sub(r"\1", s)
+    if "spaced" in need or "mask" in need:
+        s = _SPACED.sub(lambda m: _SEP.sub("", m.group(0)), s)
+    if "hyphen" in need or "spaced" in need:
+        s = _INNER_HYPHEN.sub("", s)
+    if "runs" in need or "leet" in need or "mask" in need:
+        s = _RUNS.sub(r"\1", s)
+    return s
 
 
 def normalise_word(word: str) -> str:

@@ -1,0 +1,165 @@
+"""conduct.language: swearing, insults, slurs, discrimination — and what must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules import Pack, classify
+
+LANG = "conduct.language"
+
+
+def fires(text: str, pack: Pack) -> bool:
+    return LANG in classify(text, pack).violations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wat een kutweer vandaag",
+        "godverdomme, alweer die vrachtwagens",
+        "gvd wie zet zijn auto op mijn oprit",
+        "Die klootzakken van de gemeente",
+        "jij bent echt een debiel",
+        "Krijg de tering met je gezeur",
+        "Die van de overkant zijn teringlijers",
+        "wat een boerenlul",
+        "Nog zo'n mongool die op de stoep parkeert",
+        "Vieze nikker",
+        "flikkers horen hier niet",
+        "Miljaar, alweer lawaai",
+        "Zo'n onnozelaar",
+        "rot toch op met je gezeik",
+        "Hou je bek",
+        "Ik maak je kapot als je nog eens over mijn gazon rijdt",
+    ],
+)
+def test_swearing_insults_slurs_fire(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kankerjong",
+        "kutmarokkaan",
+        "klootzakken",
+        "Kutmarokkanen overal",
+        "die tyfuslijers",
+        "manwijf",
+        "bosneger",
+    ],
+)
+def test_compounds_fire(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "k4nker jong",  # leetspeak
+        "kl00tzak",
+        "5hit",
+        "k@nkerlijer",
+        "$let",
+        "k*t weer",  # masking
+        "f**k",
+        "k.u.t weer",
+        "k-u-t",
+        "k u t zooi",  # spacing
+        "kuuuuut",  # repeated letters
+        "kloooootzak",
+        "KUT",  # case
+        "kút",  # diacritics
+        "k\u200but",  # zero-width
+        "k\u0430nker",  # Cyrillic a
+        "kl\u043etzak",  # Cyrillic o
+        "\U0001d424\U0001d42e\U0001d42d",  # mathematical bold letters
+        "knkerjong",  # a dropped vowel
+        "wat een klote-zooi",
+    ],
+)
+def test_obfuscations_fire(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Infoavond over inbraakpreventie in Kuttekoven",  # village name
+        "De kutter ligt in de haven",
+        "Negeer onbekenden die aanbellen en blijf ze negeren",  # neger in negeren
+        "Hoera, de straatlamp brandt weer",  # hoer in hoera
+        "Ik heb een potlood gevonden",  # pot in potlood
+        "De pottenbakker uit het dorp",
+        "Scunthorpe",
+        "Mijn buurman heeft kanker en ligt in het ziekenhuis",  # the disease
+        "Steun het kankeronderzoek",
+        "Ik vond een eikel in de tuin",  # contextual word, innocent use
+        "Er zit een rat in de tuin",
+        "Ik ben moslim",  # neutral mention of a group
+        "Mijn buurvrouw is zwart en heel lief",  # positive mention
+        "Wij zijn een gemengde groep van Vlamingen, Marokkanen en Polen",
+        "Vrouwen zijn fantastisch",
+        "Homo's en hetero's zijn hier allemaal welkom",
+    ],
+)
+def test_innocent_words_and_mentions_do_not_fire(text: str, be: Pack) -> None:
+    assert not fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Man, donkere huidskleur, 1m80, rode jas, 101 gebeld",
+        "Verdachte: vrouw, Oost-Europees uiterlijk, ca 35, grijze jas",
+        "Man met Noord-Afrikaans uiterlijk probeert deuren, 101 gebeld",
+        "Twee zwarte mannen in een grijze Audi, politie verwittigd",
+        "Getinte jongen, 16 jaar, zwarte hoodie",
+    ],
+)
+def test_skin_colour_or_origin_in_a_signalement_never_fires(text: str, be: Pack) -> None:
+    assert not fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al die moslims zijn ratten",
+        "Buitenlanders moeten allemaal weg uit onze wijk",
+        "Ik haat zigeuners",
+        "Homo's zijn walgelijk",
+        "vluchtelingen zijn ongedierte",
+        "Roemenen zijn parasieten",
+        "Die joden moeten terug naar hun eigen land",
+        "Allochtonen moeten allemaal oprotten",
+        "Jullie soort hoort hier niet",
+        "imm1granten zijn t u i g",
+    ],
+)
+def test_discrimination_fires(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+def test_hate_needs_group_and_predicate_in_one_sentence(be: Pack) -> None:
+    assert not fires("Twee Polen hielpen me. Ratten in de schuur gevonden", be)
+    assert fires("Polen zijn ratten", be)
+
+
+def test_quoting_or_condemning_is_not_using(be: Pack) -> None:
+    assert not fires('"Moslims zijn ratten" is een verschrikkelijke uitspraak.', be)
+    assert not fires("Geen vluchteling verdient het om te sterven.", be)
+
+
+def test_finding_has_dutch_reason_and_evidence(be: Pack) -> None:
+    (finding,) = classify("Wat een kutweer", be).findings
+    assert finding.rule_id == LANG
+    assert finding.evidence == "kutweer"
+    assert "kutweer" in finding.reason and finding.reason.endswith(".")
+
+
+def test_english_pack(en: Pack) -> None:
+    assert fires("You are such an idiot", en)
+    assert fires("Immigrants are vermin", en)
+    assert not fires("I'm a muslim and glad to help", en)
+    assert not fires("Meeting in Scunthorpe about break-in prevention", en)

@@ -1,0 +1,51 @@
+"""Property tests: classify never raises, is deterministic, on any Unicode input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rules import LOCALES, RULE_IDS, SLOTS, Verdict, classify, load_pack
+
+PACKS = [load_pack(loc) for loc in LOCALES]
+# Mix arbitrary Unicode with the characters the rules care about.
+alphabet = st.one_of(
+    st.characters(),
+    st.sampled_from([*"kut anker101 .,!?*@$0134-_\n\"'", "\u200b", "\u0430", "👍", "🖕"]),
+)
+texts = st.one_of(st.text(), st.text(alphabet=alphabet, max_size=200))
+
+
+def check(v: Verdict) -> None:
+    assert set(v.violations) <= set(RULE_IDS)
+    assert list(v.violations) == sorted(set(v.violations))
+    for f in v.findings:
+        assert f.reason
+    for h in v.hints:
+        assert h.id == "signalement.missing"
+        assert list(h.missing) == [s for s in SLOTS if s in h.missing]
+        assert h.text
+    if v.hints:
+        assert v.is_report
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts, media=st.booleans())
+def test_never_raises_and_is_deterministic(text: str, media: bool) -> None:
+    for pack in PACKS:
+        first = classify(text, pack, has_media=media)
+        check(first)
+        assert classify(text, pack, has_media=media) == first
+
+
+# Quotation marks are left out: a curse inside quotes is a mention and deliberately skipped.
+noise = st.text(st.characters(blacklist_characters='"\u00ab\u00bb\u201c\u201d\u201e'), max_size=30)
+
+
+@settings(max_examples=100, deadline=None)
+@given(prefix=noise, suffix=noise)
+def test_curse_found_among_noise(prefix: str, suffix: str) -> None:
+    pack = PACKS[0]
+    v = classify(f"{prefix} \n godverdomme \n {suffix}", pack)
+    check(v)
+    assert "conduct.language" in v.violations
