@@ -8,6 +8,7 @@ Script grammar (DESIGN §8.7), one event per line, each processed to completion 
     # trusted wijkagent         a trusted member
     # photo anna: bijschrift    a photo, caption optional
     # join piet / # leave piet  someone joins or leaves
+    # request piet              someone asks to join (coordinators decide)
     # +91d / # +10m             move the clock (d, h, m, s)
     # capabilities -delete      what the chat lets the bot do (+name / -name)
     # anything else             a comment, echoed
@@ -235,6 +236,11 @@ class ConsoleAdapter:
                 self.chat.members.discard(rest)
             kind = EventKind.JOINED if word == "join" else EventKind.LEFT
             return self._event(kind, rest, clock.now())
+        if word == "request" and rest:
+            if rest in self.chat.members:
+                raise ScriptError(f"{rest} is already in the group")
+            self.out.write(f"# {rest} vraagt om lid te worden\n")
+            return self._event(EventKind.JOIN_REQUEST, rest, clock.now())
         if word == "capabilities":
             for item in rest.split():
                 name = item.lstrip("+-")

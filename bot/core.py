@@ -15,6 +15,7 @@ from bot.commands import lookup
 from bot.context import EventContext
 from bot.events import ChatRef, EventKind, InboundEvent
 from bot.groups import Role
+from bot.membership import on_join_request
 from bot.migrate import move_chat
 from bot.planner import moderate_message
 from bot.reach import set_reachable
@@ -58,6 +59,8 @@ class Core:
             return await self._command(ctx, event.command)
         if event.kind in (EventKind.MESSAGE, EventKind.EDITED):
             return await moderate_message(ctx)
+        if event.kind is EventKind.JOIN_REQUEST:
+            return await on_join_request(ctx)
         return []
 
     async def context(self, event: InboundEvent) -> EventContext:

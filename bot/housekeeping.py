@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from bot.scheduler import SchedulerConfig
     from bot.services import Services
 
+from bot.membership import JOIN_REQUESTS
 from bot.stateful import MESSAGE_DERIVED
 
 log = logging.getLogger(__name__)
@@ -31,8 +32,7 @@ log = logging.getLogger(__name__)
 # BUURTBOT_RETENTION_DAYS. `{chat}:<name>` and `{chat}:<name>:<anything>` (e.g. per pseudonym)
 # are covered; a key may be a ZSET scored by time, a HASH whose values are a timestamp ("time|…")
 # or JSON with "at", or a STREAM whose entries have an "at" field.
-#: Per-chat HASH of pending join requests: pseudonym -> JSON {"at": …, "user_id": …}.
-JOIN_REQUESTS = "joinreq"
+#: A pending join request (bot/membership.py) older than this is declined.
 JOIN_REQUEST_MAX_AGE = 24 * 3600
 #: Global keys that the pipeline writes with a TTL; any that lost it get one again.
 DEDUPE_KEYS: tuple[str, ...] = ("seen", "done", "attempts")

@@ -154,3 +154,52 @@ async def undo_cmd(ctx: EventContext) -> list[Action]:
     await _close(ctx, f, "undone", "herstel")
     text = t("case_undone", n=case.number, what=", ".join(undone) or t("undone_nothing")) + note
     return [*actions, ctx.reply(text)]
+
+
+async def _join_answer(ctx: EventContext, name: str, approve: bool) -> list[Action]:
+    f = await _case(ctx, name)
+    if isinstance(f, str):
+        return [ctx.reply(f)]
+    case = f.case
+    if case.rule != "join_request" or case.status != "open":
+        return [ctx.reply(t("case_not_a_request", n=case.number))]
+    from bot.membership import JOIN_REQUESTS
+
+    store = ctx.services.store
+    await store.redis.hdel(store.keys.chat(f.group, JOIN_REQUESTS), case.target_pid)
+    await _close(ctx, f, "approved" if approve else "declined", name)
+    kind = ActionKind.APPROVE_JOIN if approve else ActionKind.DECLINE_JOIN
+    return [
+        Action(
+            kind,
+            f.group,
+            user_id=case.target_user_id,
+            reason=f"zaak {case.number}",
+            extra={"actor": ctx.pid, "case": str(case.number)},
+        ),
+        ctx.reply(
+            t("join_approved" if approve else "join_declined", n=case.number, name=case.target_name)
+        ),
+    ]
+
+
+@command(
+    "toelaten",
+    "approve",
+    checks_role=True,
+    usage="/toelaten <zaaknummer>",
+    summary="een toetredingsverzoek goedkeuren",
+)
+async def approve_cmd(ctx: EventContext) -> list[Action]:
+    return await _join_answer(ctx, "toelaten", True)
+
+
+@command(
+    "weigeren",
+    "decline",
+    checks_role=True,
+    usage="/weigeren <zaaknummer>",
+    summary="een toetredingsverzoek weigeren",
+)
+async def decline_cmd(ctx: EventContext) -> list[Action]:
+    return await _join_answer(ctx, "weigeren", False)

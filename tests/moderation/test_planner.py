@@ -197,3 +197,29 @@ async def test_notifications_go_to_the_coordinators_channel_when_set(group) -> N
     assert "↳ bot in console:coordinatoren: 🔔 Zaak 1" in out
     out = await group.play("carla: /settings kanaal uit", "bert: Die van nummer 9 is een dief")
     assert "privé aan carla: 🔔 Zaak 2" in out
+
+
+async def test_join_requests_go_to_the_coordinators(group) -> None:  # type: ignore[no-untyped-def]
+    out = await group.play("# coordinator carla", "# request piet")
+    assert "privé aan carla: 🙋 Zaak 1 — piet vraagt om lid te worden" in out
+    assert "privé aan piet: Dag! Je aanvraag" in out and "Gedragsregels" in out
+    out = await group.play("bert: /toelaten 1")
+    assert "alleen de coördinatoren" in out and "laat piet toe" not in out
+    out = await group.play("carla: /toelaten 1")
+    assert "⚙ bot laat piet toe" in out
+    assert "piet" in group.services.adapters["console"].chat.members
+    out = await group.play("carla: /toelaten 1")
+    assert "geen open toetredingsverzoek" in out
+    key = group.services.store.keys.chat(CHAT, "joinreq")
+    assert await group.services.store.redis.hlen(key) == 0
+
+
+async def test_a_removed_member_asking_to_join_is_declined(group) -> None:  # type: ignore[no-untyped-def]
+    await group.play("# coordinator carla", "anna: hallo", "carla@1: /remove storend")
+    out = await group.play("# request anna")
+    assert "⚙ bot weigert anna" in out
+    assert "Zaak" not in out
+    out = await group.play("# request jan", "carla: /weigeren 1")
+    assert "⚙ bot weigert jan" in out
+    audit = [(e.action, e.outcome) for e in await group.services.audit.all(CHAT)]
+    assert ("toetreding", "geweigerd") in audit and ("weigeren", "ok") in audit

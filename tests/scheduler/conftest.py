@@ -49,7 +49,9 @@ class Replicas:
         return self.schedulers[0].reminders
 
     async def register(self, chat: ChatRef = CHAT, timezone: str = "Europe/Brussels") -> None:
-        await self.services.groups.ensure(chat, locale="nl-BE", timezone=timezone, now=self.clock.now())
+        await self.services.groups.ensure(
+            chat, locale="nl-BE", timezone=timezone, now=self.clock.now()
+        )
 
     async def send(self) -> None:
         """The sender of one replica delivers what the ticks put in the outbox."""

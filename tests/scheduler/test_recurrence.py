@@ -25,13 +25,21 @@ def utc(*args: int) -> float:
         ("elke laatste vrijdag om 20:00", 4, -1, (20, 0), ""),
         ("iedere derde woensdag om 19u", 2, 3, (19, 0), ""),
         ("elke tweede dinsdag van de maand om 19u30 regels", 1, 2, (19, 30), "regels"),
-        ("elke zondag 7.45: Bel eerst 101!\nEn dan pas hier.", 6, 0, (7, 45), "Bel eerst 101!\nEn dan pas hier."),
+        (
+            "elke zondag 7.45: Bel eerst 101!\nEn dan pas hier.",
+            6,
+            0,
+            (7, 45),
+            "Bel eerst 101!\nEn dan pas hier.",
+        ),
         ("elke vierde zaterdag om 10 uur Tekst", 5, 4, (10, 0), "Tekst"),
         ("every last friday at 8pm", 4, -1, (20, 0), ""),
         ("every first Monday at 19:00", 0, 1, (19, 0), ""),
     ],
 )
-def test_dutch_and_english_phrases(phrase: str, weekday: int, nth: int, hm: tuple[int, int], rest: str) -> None:
+def test_dutch_and_english_phrases(
+    phrase: str, weekday: int, nth: int, hm: tuple[int, int], rest: str
+) -> None:
     rec, left = parse(phrase)
     assert (rec.weekday, rec.nth, rec.hour, rec.minute) == (weekday, nth, *hm)
     assert left == rest
@@ -67,7 +75,9 @@ def test_first_monday_is_a_monday_in_every_month_of_2026_and_2027() -> None:
             assert fired.weekday() == calendar.MONDAY and fired.day <= 7
             assert (fired.hour, fired.minute) == (19, 0)
             # and no earlier Monday in that month
-            assert all(date(year, month, d).weekday() != calendar.MONDAY for d in range(1, fired.day))
+            assert all(
+                date(year, month, d).weekday() != calendar.MONDAY for d in range(1, fired.day)
+            )
 
 
 def test_last_friday_and_nth_weekday_of_each_month() -> None:

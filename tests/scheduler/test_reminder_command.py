@@ -41,7 +41,9 @@ async def test_coordinator_lists_adds_pauses_and_deletes(group) -> None:  # type
     assert "02:30 bestaat niet op zo 29 mrt 2026" in out and "03:30" in out
     assert "komt twee keer voor op zo 25 okt 2026" in out
 
-    out = await group.play("carla: /herinnering pauze 2", "carla: /herinnering weg 1", "carla: /herinnering")
+    out = await group.play(
+        "carla: /herinnering pauze 2", "carla: /herinnering weg 1", "carla: /herinnering"
+    )
     assert "Herinnering 2 gepauzeerd" in out and "Herinnering 1 is verwijderd." in out
     listing = out.split("carla: /herinnering\n")[-1]
     assert "2. elke laatste vrijdag om 20:00 (gepauzeerd)" in listing
@@ -54,7 +56,13 @@ async def test_coordinator_lists_adds_pauses_and_deletes(group) -> None:  # type
 
     s = group.services
     actions = [e.action for e in await s.audit.all(CHAT)]
-    for a in ("reminder add", "reminder pause", "reminder delete", "reminder resume", "reminder text"):
+    for a in (
+        "reminder add",
+        "reminder pause",
+        "reminder delete",
+        "reminder resume",
+        "reminder text",
+    ):
         assert a in actions
     (dst,) = [e for e in await s.audit.all(CHAT) if "02:30 bestaat niet" in e.reason]
     assert dst.action == "reminder add"
@@ -66,11 +74,15 @@ async def test_a_member_is_refused_and_nothing_changes(group) -> None:  # type: 
     s = group.services
     (rem,) = await Reminders(s.store, s.clock).all(CHAT)
     assert rem.id == "1" and not rem.paused
-    assert [e.outcome for e in await s.audit.all(CHAT) if e.action == "/reminder"] == ["refused"] * 2
+    assert [e.outcome for e in await s.audit.all(CHAT) if e.action == "/reminder"] == [
+        "refused"
+    ] * 2
 
 
 async def test_bad_input_gets_a_clear_answer(group) -> None:  # type: ignore[no-untyped-def]
-    out = await group.play("# coordinator carla", "carla: /herinnering volgende week", "carla: /herinnering pauze 7")
+    out = await group.play(
+        "# coordinator carla", "carla: /herinnering volgende week", "carla: /herinnering pauze 7"
+    )
     assert "Welke dag?" in out and "Gebruik:" in out
     assert "Herinnering 7 bestaat niet" in out
 
@@ -78,7 +90,11 @@ async def test_bad_input_gets_a_clear_answer(group) -> None:  # type: ignore[no-
 async def test_a_reminder_fires_in_the_console_group(group) -> None:  # type: ignore[no-untyped-def]
     from bot.scheduler import Scheduler
 
-    await group.play("# coordinator carla", "carla: /herinnering weg 1", "carla: /herinnering elke donderdag om 19u regels")
+    await group.play(
+        "# coordinator carla",
+        "carla: /herinnering weg 1",
+        "carla: /herinnering elke donderdag om 19u regels",
+    )
     runtime = group.session.runtime
     sched = Scheduler.for_runtime(runtime)
     out = await group.play("# +9h")  # Thu 1 Jan 19:00
@@ -109,14 +125,34 @@ def real_group(monkeypatch: pytest.MonkeyPatch, settings_env: None) -> Iterator[
         r.close()
 
 
-def test_admin_reminders_add_list_pause_resume_delete(real_group: sync_redis.Redis, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["admin", "reminders", "oost", "add", "every first monday at 19:00", "--rules"]) == 0
+def test_admin_reminders_add_list_pause_resume_delete(
+    real_group: sync_redis.Redis, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(["admin", "reminders", "oost", "add", "every first monday at 19:00", "--rules"]) == 0
+    )
     assert "1. elke eerste maandag om 19:00 — de gedragsregels" in capsys.readouterr().out
-    assert main(["admin", "reminders", "console:buurt", "add", "elke laatste zondag om 02:30", "--text", "Bel 101"]) == 0
+    assert (
+        main(
+            [
+                "admin",
+                "reminders",
+                "console:buurt",
+                "add",
+                "elke laatste zondag om 02:30",
+                "--text",
+                "Bel 101",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "“Bel 101”" in out and "bestaat niet" in out
     assert main(["admin", "reminders", "oost", "pause", "1"]) == 0
-    assert main(["admin", "reminders", "oost", "edit", "2", "--schedule", "elke vrijdag om 20:00"]) == 0
+    assert (
+        main(["admin", "reminders", "oost", "edit", "2", "--schedule", "elke vrijdag om 20:00"])
+        == 0
+    )
     capsys.readouterr()
     assert main(["admin", "reminders", "oost", "list"]) == 0
     out = capsys.readouterr().out

@@ -51,7 +51,9 @@ async def test_three_replicas_send_each_reminder_once_over_a_month(replicas: Rep
     r.clock.set(local(2026, 1, 1, 0, 0))
     await r.register()
     await r.reminders.add(CHAT, parse_exact("elke maandag om 19:00"), text="wekelijks")
-    await r.reminders.add(CHAT, parse_exact("elke eerste maandag om 19:00"), text_key="rules_summary")
+    await r.reminders.add(
+        CHAT, parse_exact("elke eerste maandag om 19:00"), text_key="rules_summary"
+    )
     await r.reminders.add(CHAT, parse_exact("elke laatste vrijdag om 20:00"), text="maandelijks")
     end = local(2026, 2, 1, 0, 0)
     await run_until(r, end, step=13 * 60)
@@ -75,7 +77,11 @@ async def test_three_replicas_send_each_reminder_once_over_a_month(replicas: Rep
         assert due <= fired < due + 13 * 60
     (monthly,) = [t for t, a in r.executed if a.text == "maandelijks"]
     last_friday = fridays[-1]
-    assert local(2026, 1, last_friday.day, 20) <= monthly < local(2026, 1, last_friday.day, 20) + 13 * 60
+    assert (
+        local(2026, 1, last_friday.day, 20)
+        <= monthly
+        < local(2026, 1, last_friday.day, 20) + 13 * 60
+    )
     assert all(a.reply_to is None and a.chat == CHAT for _, a in r.executed)
 
 
@@ -97,17 +103,31 @@ async def test_dst_weekends_fire_at_the_right_utc_instants(replicas: Replicas) -
         return [t for t, a in r.executed if a.text == text]
 
     def near(times: list[float], expected: list[float]) -> bool:
-        return len(times) == len(expected) and all(e <= t < e + 300 for t, e in zip(times, expected, strict=True))
+        return len(times) == len(expected) and all(
+            e <= t < e + 300 for t, e in zip(times, expected, strict=True)
+        )
 
     # spring: 02:30 on 29 Mar does not exist -> 03:30 CEST = 01:30Z
-    assert near(fired("nacht")[:3], [utc(2026, 3, 22, 1, 30), utc(2026, 3, 29, 1, 30), utc(2026, 4, 5, 0, 30)])
-    assert near(fired("avond")[:3], [utc(2026, 3, 22, 18), utc(2026, 3, 29, 17), utc(2026, 4, 5, 17)])
+    assert near(
+        fired("nacht")[:3],
+        [utc(2026, 3, 22, 1, 30), utc(2026, 3, 29, 1, 30), utc(2026, 4, 5, 0, 30)],
+    )
+    assert near(
+        fired("avond")[:3], [utc(2026, 3, 22, 18), utc(2026, 3, 29, 17), utc(2026, 4, 5, 17)]
+    )
     # autumn: 02:30 on 25 Oct exists twice; sent once, at the first (00:30Z)
-    assert near(fired("nacht")[3:], [utc(2026, 10, 18, 0, 30), utc(2026, 10, 25, 0, 30), utc(2026, 11, 1, 1, 30)])
-    assert near(fired("avond")[3:], [utc(2026, 10, 18, 17), utc(2026, 10, 25, 18), utc(2026, 11, 1, 18)])
+    assert near(
+        fired("nacht")[3:],
+        [utc(2026, 10, 18, 0, 30), utc(2026, 10, 25, 0, 30), utc(2026, 11, 1, 1, 30)],
+    )
+    assert near(
+        fired("avond")[3:], [utc(2026, 10, 18, 17), utc(2026, 10, 25, 18), utc(2026, 11, 1, 18)]
+    )
 
 
-async def test_a_replica_dying_between_claim_and_send_delays_but_never_drops(replicas: Replicas) -> None:
+async def test_a_replica_dying_between_claim_and_send_delays_but_never_drops(
+    replicas: Replicas,
+) -> None:
     r = replicas
     r1, r2, r3 = r.schedulers
     await monday_reminder(r)
@@ -203,7 +223,9 @@ async def test_a_month_of_downtime_is_not_a_burst(replicas: Replicas) -> None:
         assert listed.next_at is not None and listed.next_at > r.clock.now()
 
 
-async def test_an_edit_on_one_replica_fires_with_the_new_text_on_the_others(replicas: Replicas) -> None:
+async def test_an_edit_on_one_replica_fires_with_the_new_text_on_the_others(
+    replicas: Replicas,
+) -> None:
     r = replicas
     r1, r2, r3 = r.schedulers
     await r.register()
@@ -239,8 +261,11 @@ async def test_whatsapp_reminders_use_the_template_or_are_skipped(store, clock) 
     from bot.scheduler import SchedulerConfig
 
     wa = ChatRef("whatsapp", "buurtgroep@g.us")
-    with_template = Replicas(store, clock, SchedulerConfig(whatsapp_template="buurt_herinnering",
-                                                           whatsapp_template_language="nl_BE"))
+    with_template = Replicas(
+        store,
+        clock,
+        SchedulerConfig(whatsapp_template="buurt_herinnering", whatsapp_template_language="nl_BE"),
+    )
     with_template.add("r1")
     without = Replicas(store, clock, SchedulerConfig())
     without.add("r2")

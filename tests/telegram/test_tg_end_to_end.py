@@ -147,3 +147,20 @@ async def test_a_notification_button_acts_on_the_case(tg: Deployment, fake: Fake
     assert fake.calls_to("answerCallbackQuery")
     entries = await tg.runtime.services.audit.all(CHAT)
     assert any(e.action == "ban" and e.case == "1" for e in entries)
+
+
+async def test_a_join_request_is_handled(tg: Deployment, fake: FakeTelegram) -> None:
+    assert await tg.post(fake.private_start(CARLA)) == 200
+    jan = {"id": 5555555, "is_bot": False, "first_name": "Jan"}
+    assert await tg.post(fake.join_request(GROUP, jan)) == 200
+    [note] = [
+        p for p in fake.calls_to("sendMessage") if p["chat_id"] == CARLA and "Zaak 1" in p["text"]
+    ]
+    assert "Jan vraagt om lid te worden" in note["text"]
+    welcome = [p for p in fake.calls_to("sendMessage") if p["chat_id"] == 5555555]
+    assert welcome and "aanvraag" in welcome[0]["text"]
+    approve = note["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    assert approve == f"case toelaten 1 telegram:{GROUP}"
+    assert await tg.post(fake.press(CARLA, note, approve)) == 200
+    assert [p["user_id"] for p in fake.calls_to("approveChatJoinRequest")] == [5555555]
+    assert 5555555 in fake.chats[GROUP].members
