@@ -124,7 +124,7 @@ class Settings(BaseSettings):
     def _tz(cls, v: str) -> str:
         try:
             ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # "Europe" is a folder
             raise ValueError("not a known time zone, e.g. Europe/Brussels") from exc
         return v
 

@@ -55,6 +55,7 @@ def test_environment_wins_over_toml(
         ("BUURTBOT_HTTP_PORT", "tachtig", "BUURTBOT_HTTP_PORT"),
         ("BUURTBOT_REDIS_URL", "mysql://x", "BUURTBOT_REDIS_URL"),
         ("BUURTBOT_TIMEZONE", "Europe/Atlantis", "BUURTBOT_TIMEZONE"),
+        ("BUURTBOT_TIMEZONE", "Europe", "BUURTBOT_TIMEZONE"),
         ("BUURTBOT_LOCALE", "fr-BE", "BUURTBOT_LOCALE"),
         ("BUURTBOT_TELEGRAM_MODE", "smoke-signals", "BUURTBOT_TELEGRAM_MODE"),
     ],

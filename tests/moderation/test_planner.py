@@ -223,3 +223,17 @@ async def test_a_removed_member_asking_to_join_is_declined(group) -> None:  # ty
     assert "⚙ bot weigert jan" in out
     audit = [(e.action, e.outcome) for e in await group.services.audit.all(CHAT)]
     assert ("toetreding", "geweigerd") in audit and ("weigeren", "ok") in audit
+
+
+async def test_signalement_hint_goes_privately_or_is_folded_into_the_reply(group) -> None:  # type: ignore[no-untyped-def]
+    out = await group.play("anna: Verdachte man in de Kerkstraat, kijkt in auto's")
+    assert "privé aan anna: Tip voor een volledig signalement" in out
+    public = [line for line in out.splitlines() if "↳ bot (op #1)" in line]
+    assert public and "Tip" not in out.split("privé aan anna")[0]
+    out = await group.play(
+        "# capabilities -private_message",
+        "bert: Verdachte man in de Molenstraat, belt aan bij oudere mensen",
+    )
+    assert "privé" not in out
+    reply = out.split("↳ bot (op #2): ")[1]
+    assert "Heb je 101 al gebeld" in reply and "Tip voor een volledig signalement" in reply
