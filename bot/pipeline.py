@@ -164,20 +164,23 @@ class Pipeline:
             await self._dead_letter_inbound(entry_id, raw, f"unreadable event: {exc}", 1)
             return
         attempts_key = self.k.glob("attempts", _h(entry_id))
-        attempts = int(await self.r.incr(attempts_key))
-        await self.r.expire(attempts_key, self.cfg.dedupe_seconds)
+        seen = self.k.glob("seen", _h(event.event_id))
+        async with self.r.pipeline(transaction=False) as p:  # one round trip
+            p.incr(attempts_key)
+            p.expire(attempts_key, self.cfg.dedupe_seconds)
+            p.set(seen, entry_id, nx=True, ex=self.cfg.dedupe_seconds)
+            p.get(seen)
+            attempts, _, _, holder = await p.execute()
+        attempts = int(attempts)
+        if holder != entry_id:  # done, or another delivery of the same event holds it
+            await self.r.xack(self.inbound, WORKERS, entry_id)
+            await self.r.delete(attempts_key)
+            self.metrics.duplicates.inc()
+            return
         if attempts > self.cfg.max_attempts:
             await self._dead_letter_inbound(entry_id, raw, "too many attempts", attempts - 1)
+            await self.r.delete(seen)
             return
-        seen = self.k.glob("seen", _h(event.event_id))
-        claimed = await self.r.set(seen, entry_id, nx=True, ex=self.cfg.dedupe_seconds)
-        if not claimed:
-            holder = await self.r.get(seen)
-            if holder != entry_id:  # done, or another delivery of the same event holds it
-                await self.r.xack(self.inbound, WORKERS, entry_id)
-                await self.r.delete(attempts_key)
-                self.metrics.duplicates.inc()
-                return
         try:
             actions = await self.decide(event)
         except Exception as exc:
@@ -246,14 +249,15 @@ class Pipeline:
             await self._dead_letter_outbox(entry_id, raw, f"unreadable action: {exc}")
             return
         done = self.k.glob("done", _h(action.key or entry_id))
-        state = await self.r.get(done)
+        async with self.r.pipeline(transaction=False) as p:  # one round trip
+            p.get(done)
+            p.set(done, f"lease:{entry_id}", nx=True, px=LEASE_MS)
+            state, leased = await p.execute()
         if state == "done":
             await self.r.xack(self.outbox, SENDERS, entry_id)
             self.metrics.duplicates.inc()
             return
-        if not await self.r.set(done, f"lease:{entry_id}", nx=True, px=LEASE_MS) and not (
-            state or ""
-        ).endswith(entry_id):
+        if not leased and not (state or "").endswith(entry_id):
             return  # another sender is executing it right now; its entry stays pending
         error = await self._execute_with_retries(action)
         if error is None:
