@@ -211,6 +211,8 @@ class CompiledPack:
         self.share = galt(CONF, "share")
         self.index = GateIndex(self._all_rx())
         self.share_neg = alt(CONF, "negation")
+        # Which rules are on, read once (the pack is not changed after it is compiled).
+        self.on = {rid: pack.enabled(rid) for rid in (LANG, SAAR, ACC, VIG, OFF, CONF)}
 
     def _all_rx(self) -> list[Rx]:
         out: list[Rx] = []
@@ -236,16 +238,19 @@ class CompiledPack:
         d = deobfuscate(t, self.unmask)
         if d is not t and d != t:
             wp = self.index.opened(d)
-        for m in (m for rx in self.lang_words for m in rx.finditer(d, wp)):
-            word = _word_at(d, m.start(), m.end())
-            if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
+        for wrx in self.lang_words:
+            if wrx.gid not in wp and wrx.sub_re is None:
                 continue
-            kind = "curse"
-            for cat, rx in self.lang_cats:
-                if rx.fullmatch(word):
-                    kind = cat
-                    break
-            return kind, word
+            for m in wrx.finditer(d, wp):
+                word = _word_at(d, m.start(), m.end())
+                if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
+                    continue
+                kind = "curse"
+                for cat, rx in self.lang_cats:
+                    if rx.fullmatch(word):
+                        kind = cat
+                        break
+                return kind, word
         for grx, kind in ((self.lang_phrase, "phrase"), (self.lang_ctx, "insult")):
             for m in grx.finditer(d, wp):
                 if not self._mentioned(d, m.start(), m.end()):
@@ -379,6 +384,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     raw = unicodedata.normalize("NFC", text) if not text.isascii() else text
     t = base(text)
     wp = c.index.opened(t)
+    on = c.on
     findings: list[Finding] = []
 
     def add(rule: str, kind: str, evidence: str) -> None:
@@ -387,30 +393,30 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     is_report, kind, report_ev = c.report(t, wp)
     called = c.police_called(t, wp)
     place = c.place(t) if is_report else None
-    if pack.enabled(LANG):
+    if on[LANG]:
         hit = c.language(t, wp)
         if hit:
             add(LANG, hit[0], hit[1])
     # An accusation or a call to act oneself is answered as such (one answer per
     # message, DESIGN §8.5): it does not also get the "did you call 101" reminder.
     acted = False
-    if pack.enabled(ACC):
+    if on[ACC]:
         ev = c.accusation(t, raw, wp)
         if ev:
             add(ACC, "", ev)
             acted = True
-    if pack.enabled(VIG):
+    if on[VIG]:
         ev = c.vigilante(t, wp)
         if ev:
             add(VIG, "", ev)
             acted = True
-    if is_report and not called and not acted and pack.enabled(SAAR):
+    if is_report and not called and not acted and on[SAAR]:
         add(SAAR, kind or "", report_ev)
-    if pack.enabled(CONF):
+    if on[CONF]:
         ev = c.confidentiality(t, wp)
         if ev:
             add(CONF, "", ev)
-    if not report_ev and not called and pack.enabled(OFF):
+    if not report_ev and not called and on[OFF]:
         ev = c.off_topic_hit(t, raw, has_media, wp)
         if ev:
             add(OFF, "", ev)

@@ -184,6 +184,11 @@ _SEPCHAR = re.compile(r"[a-z][._*#-][a-z]")
 _MASKCHAR = re.compile(r"[a-z][*#]|[*#][a-z]")
 
 
+# One scan that finds nothing when none of the steps is needed (the common case): a
+# superset of the conditions checked by ``_needs``.
+_ANY_NEED = re.compile(r"[0-9@$€|*#]|([a-z])\1\1|[a-z][._-][a-z]|(?:^| )[a-z] [a-z] [a-z](?: |\Z)")
+
+
 def _needs(s: str) -> set[str]:
     need: set[str] = set()
     n = len(s)
@@ -214,6 +219,8 @@ def _leet_token(m: re.Match[str]) -> str:
 
 def deobfuscate(s: str, unmask: Callable[[str], str] | None = None) -> str:
     """Undo common obfuscations of the base form ``s`` (for the language rule)."""
+    if _ANY_NEED.search(s) is None:
+        return s
     need = _needs(s)
     if not need:
         return s
