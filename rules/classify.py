@@ -25,6 +25,19 @@ COMMON_SLOTS = ("direction", "time", "place")
 _CLAUSE_SEP_RE = re.compile(r"[.!?;,\n]|\b(?:en|maar|want|and|but)\b")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _NEVER = re.compile(r"(?!x)x")
+_TOKENS_RE = re.compile(r"[a-z0-9']+")
+
+
+def _closed_ids(*rxs: Rx) -> frozenset[int] | None:
+    """The ids of ``rxs`` if their gates are decided by the gate index alone (no substring
+    gate): when none of them is in a message's opened set, none of them can match."""
+    if any(rx.sub_re is not None for rx in rxs):
+        return None
+    return frozenset(rx.gid for rx in rxs)
+
+
+def _all_closed(ids: frozenset[int] | None, wp: set[int]) -> bool:
+    return ids is not None and ids.isdisjoint(wp)
 
 
 def _alt(patterns: Iterable[str]) -> str:
@@ -211,6 +224,13 @@ class CompiledPack:
         self.share = galt(CONF, "share")
         self.index = GateIndex(self._all_rx())
         self.share_neg = alt(CONF, "negation")
+        # Groups of regexes that, all closed for a message, let a step be skipped.
+        self.kind_ids = _closed_ids(*(rx for _, rx in self.kinds))
+        self.called_ids = _closed_ids(self.called)
+        self.acc_ids = _closed_ids(self.acc_direct, self.acc_group, self.acc_accuse)
+        self.vig_ids = _closed_ids(self.vig_call, self.vig_threat)
+        self.share_ids = _closed_ids(self.share)
+        self.signalement_ids = _closed_ids(self.person, self.vehicle)
         # Which rules are on, read once (the pack is not changed after it is compiled).
         self.on = {rid: pack.enabled(rid) for rid in (LANG, SAAR, ACC, VIG, OFF, CONF)}
 
@@ -284,6 +304,8 @@ class CompiledPack:
         A message about an incident that is not a report (an update, a police tip) has
         evidence but no report: it is on topic all the same.
         """
+        if _all_closed(self.kind_ids, wp):
+            return False, None, ""
         for kind, rx in self.kinds:
             m = rx.search(t, wp)
             if m:
@@ -293,6 +315,8 @@ class CompiledPack:
         return False, None, ""
 
     def police_called(self, t: str, wp: set[int]) -> bool:
+        if _all_closed(self.called_ids, wp):
+            return False
         for m in self.called.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
             if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
@@ -308,6 +332,8 @@ class CompiledPack:
         return None
 
     def missing_slots(self, t: str, wp: set[int]) -> tuple[str, ...]:
+        if _all_closed(self.signalement_ids, wp):
+            return ()
         person = self.person.search(t, wp) is not None
         vehicle = self.vehicle.search(t, wp) is not None
         if not (person or vehicle):
@@ -336,6 +362,8 @@ class CompiledPack:
         return None
 
     def accusation(self, t: str, raw: str, wp: set[int]) -> str | None:
+        if _all_closed(self.acc_ids, wp):
+            return None
         for rx in (self.acc_direct, self.acc_group):
             m = rx.search(t, wp)
             if m:
@@ -356,11 +384,15 @@ class CompiledPack:
         return None
 
     def vigilante(self, t: str, wp: set[int]) -> str | None:
+        if _all_closed(self.vig_ids, wp):
+            return None
         return self._first_unnegated(
             self.vig_call, self.vig_neg, t, wp, questions=True
         ) or self._first_unnegated(self.vig_threat, self.vig_neg, t, wp, questions=True)
 
     def confidentiality(self, t: str, wp: set[int]) -> str | None:
+        if _all_closed(self.share_ids, wp):
+            return None
         return self._first_unnegated(self.share, self.share_neg, t, wp, questions=False)
 
     def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
@@ -369,7 +401,7 @@ class CompiledPack:
             return m.group(0)
         if has_media:
             return None
-        toks = re.findall(r"[a-z0-9']+", t)
+        toks = _TOKENS_RE.findall(t)
         if not toks:
             return raw.strip() or None
         if len(toks) <= 8 and all(tok in self.ack_words for tok in toks):

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .lexicon import _trie_regex
+
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     import sre_constants as C
@@ -266,8 +268,11 @@ class Rx:
         self.rx = rx
         self.gate = gate_for(rx)
         self.gid = next(_IDS)
-        alts = "|".join(re.escape(s) for s in self.gate.sub)
-        self.sub_re = re.compile(alts) if alts else None
+        # The substring gate as a trie ("ab|ac" -> "a[bc]"): re scans that much faster.
+        sub = sorted(self.gate.sub)
+        self.sub_re = (
+            re.compile(_trie_regex([[re.escape(ch) for ch in s] for s in sub])) if sub else None
+        )
 
     def _open(self, text: str, opened: set[int]) -> bool:
         return self.gid in opened or (
