@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ._retrie import retrie
 from .gate import GateIndex, Rx
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
@@ -52,6 +53,11 @@ def _alt(patterns: Iterable[str]) -> str:
     if bounded:
         parts.insert(0, "\\b(?:" + "|".join("(?:" + p + ")" for p in bounded) + ")")
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _rc(pattern: str) -> re.Pattern[str]:
+    """Compile a pack regex, its plain word alternations written as tries (same matches)."""
+    return re.compile(retrie(pattern))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -104,10 +110,12 @@ class CompiledPack:
 
         def alt(section: str, name: str) -> re.Pattern[str]:
             pats = [pack.expand(section, p) for p in px(section, name)]
-            return re.compile(_alt(pats)) if pats else _NEVER
+            return _rc(_alt(pats)) if pats else _NEVER
 
         def galt(section: str, name: str) -> Rx:
-            return Rx(alt(section, name))
+            # Rx derives its gate from the pattern as written, then compiles it as tries.
+            pats = [pack.expand(section, p) for p in px(section, name)]
+            return Rx(re.compile(_alt(pats)) if pats else _NEVER)
 
         # --- conduct.language ---------------------------------------------
         whole = words_regex(lx(LANG, "curse") + lx(LANG, "insult") + lx(LANG, "slur"))
@@ -122,7 +130,7 @@ class CompiledPack:
             )
         )
         self.lang_cats: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-            (cat, re.compile(rf"(?:[a-z]*(?:{words_regex(ws)}){SUFFIX})"))
+            (cat, _rc(rf"(?:[a-z]*(?:{words_regex(ws)}){SUFFIX})"))
             for cat, ws in (
                 ("slur", lx(LANG, "slur") + lx(LANG, "slur_head")),
                 ("insult", lx(LANG, "insult") + lx(LANG, "insult_head")),
@@ -134,7 +142,7 @@ class CompiledPack:
             re.escape(base(a[:-1])) + "[a-z]*" if a.endswith("*") else re.escape(base(a))
             for a in allow
         ]
-        self.allow = re.compile(_alt(allow_alts)) if allow_alts else _NEVER
+        self.allow = _rc(_alt(allow_alts)) if allow_alts else _NEVER
         ctx = words_regex(lx(LANG, "contextual"))
         fb = _alt(px(LANG, "frame_before"))
         fa = _alt(px(LANG, "frame_after"))
@@ -145,7 +153,7 @@ class CompiledPack:
         self.group = Rx(
             re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
         )
-        self.hate_pred = re.compile(_alt(px(LANG, "hate_predicate")))
+        self.hate_pred = _rc(_alt(px(LANG, "hate_predicate")))
         self.hate_standalone = galt(LANG, "hate_standalone")
         self.hate_negation = alt(LANG, "hate_negation")
         self.mention = alt(LANG, "mention")
@@ -176,7 +184,7 @@ class CompiledPack:
         self.called = galt(SAAR, "called")
         self.not_called = alt(SAAR, "not_called")
         suffixes = words_regex(lx(SAAR, "street_suffix"), fuzzy=False)
-        self.street = re.compile(rf"\b[a-z][a-z'\-]{{2,}}?(?:{suffixes})\b")
+        self.street = _rc(rf"\b[a-z][a-z'\-]{{2,}}?(?:{suffixes})\b")
         self.street_stop = frozenset(base(w) for w in lx(SAAR, "street_stop"))
 
         # --- signalement -------------------------------------------------------

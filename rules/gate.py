@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ._retrie import retrie
 from .lexicon import _trie_regex
 
 with warnings.catch_warnings():
@@ -265,8 +266,9 @@ class Rx:
     __slots__ = ("gate", "gid", "rx", "sub_re")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx = rx
         self.gate = gate_for(rx)
+        # Matched with its plain word alternations written as tries (same matches, faster).
+        self.rx = re.compile(retrie(rx.pattern), rx.flags) if "(?:" in rx.pattern else rx
         self.gid = next(_IDS)
         # The substring gate as a trie ("ab|ac" -> "a[bc]"): re scans that much faster.
         sub = sorted(self.gate.sub)
