@@ -418,6 +418,9 @@ class CompiledPack:
         return m.group(0) if m else None
 
 
+_NO_VERDICT = Verdict((), (), False, False, None, None)
+
+
 def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     """Judge one message.  Pure and deterministic; never raises on any ``str``."""
     c: CompiledPack = pack.compiled
@@ -477,4 +480,6 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
                     pack.text("signalement_hint").replace("{missing}", joined),
                 ),
             )
+    if not findings and not hints and not is_report and not called and kind is None:
+        return _NO_VERDICT  # frozen, so one shared instance serves every clean message
     return Verdict(tuple(findings), hints, is_report, called, kind, place)
