@@ -115,14 +115,14 @@ class CompiledPack:
         def galt(section: str, name: str) -> Rx:
             # Rx derives its gate from the pattern as written, then compiles it as tries.
             pats = [pack.expand(section, p) for p in px(section, name)]
-            return Rx(re.compile(_alt(pats)) if pats else _NEVER)
+            return Rx(_alt(pats) if pats else _NEVER)
 
         # --- conduct.language ---------------------------------------------
         whole = words_regex(lx(LANG, "curse") + lx(LANG, "insult") + lx(LANG, "slur"))
         heads = words_regex(lx(LANG, "insult_head") + lx(LANG, "slur_head"), fuzzy=False)
         prefixes = words_regex(lx(LANG, "curse_prefix"))
         self.lang_words = tuple(
-            Rx(re.compile(p))
+            Rx(p)
             for p in (
                 rf"\b(?:{whole}){SUFFIX}(?![a-z])",
                 rf"(?:{heads}){SUFFIX}(?![a-z])",
@@ -147,12 +147,10 @@ class CompiledPack:
         fb = _alt(px(LANG, "frame_before"))
         fa = _alt(px(LANG, "frame_after"))
         self.lang_ctx = Rx(
-            re.compile(rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}")
+            rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}"
         )
         self.lang_phrase = galt(LANG, "phrase")
-        self.group = Rx(
-            re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
-        )
+        self.group = Rx(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
         self.hate_pred = _rc(_alt(px(LANG, "hate_predicate")))
         self.hate_standalone = galt(LANG, "hate_standalone")
         self.hate_negation = alt(LANG, "hate_negation")
@@ -194,14 +192,10 @@ class CompiledPack:
 
         h = HINT_SIGNALEMENT
         self.person = Rx(
-            re.compile(
-                _alt([lex_re(h, "person").pattern, *[pack.expand(h, p) for p in px(h, "person")]])
-            )
+            _alt([lex_re(h, "person").pattern, *[pack.expand(h, p) for p in px(h, "person")]])
         )
         self.vehicle = Rx(
-            re.compile(
-                _alt([lex_re(h, "vehicle").pattern, *[pack.expand(h, p) for p in px(h, "vehicle")]])
-            )
+            _alt([lex_re(h, "vehicle").pattern, *[pack.expand(h, p) for p in px(h, "vehicle")]])
         )
         # One gated regex per slot list; a list may serve several slots at once
         # ("slot.gender+age" for "jongens").
@@ -221,11 +215,7 @@ class CompiledPack:
         self.vig_threat = galt(VIG, "threat")
         self.vig_neg = alt(VIG, "negation")
         self.off_topic = Rx(
-            re.compile(
-                _alt(
-                    [lex_re(OFF, "topic").pattern, *[pack.expand(OFF, p) for p in px(OFF, "topic")]]
-                )
-            )
+            _alt([lex_re(OFF, "topic").pattern, *[pack.expand(OFF, p) for p in px(OFF, "topic")]])
         )
         self.ack_words = frozenset(tok for w in lx(OFF, "ack") for tok in base(w).split())
         self.ack_only = alt(OFF, "ack_only")

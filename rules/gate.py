@@ -227,8 +227,13 @@ def _distributed(items: list[Any]) -> set[str] | None:
 
 def gate_for(pattern: re.Pattern[str]) -> Gate:
     """The gate of a compiled pattern (see module docstring)."""
+    return gate_of(pattern.pattern, pattern.flags)
+
+
+def gate_of(source: str, flags: int) -> Gate:
+    """The gate of the regex ``source`` (compiled with ``flags``)."""
     try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = sre_parse.parse(source, flags)
     except Exception:  # pragma: no cover - compiled already, so it parses
         return ALWAYS
     try:
@@ -265,10 +270,16 @@ class Rx:
 
     __slots__ = ("gate", "gid", "rx", "sub_re")
 
-    def __init__(self, rx: re.Pattern[str]) -> None:
-        self.gate = gate_for(rx)
-        # Matched with its plain word alternations written as tries (same matches, faster).
-        self.rx = re.compile(retrie(rx.pattern), rx.flags) if "(?:" in rx.pattern else rx
+    def __init__(self, rx: re.Pattern[str] | str) -> None:
+        # Matched with its word alternations written as tries (same matches, faster); the
+        # gate is derived from the pattern as written.
+        source = rx if isinstance(rx, str) else rx.pattern
+        tried = retrie(source)
+        if isinstance(rx, str) or tried != source:
+            self.rx = re.compile(tried, 0 if isinstance(rx, str) else rx.flags)
+        else:
+            self.rx = rx
+        self.gate = gate_of(source, self.rx.flags)
         self.gid = next(_IDS)
         # The substring gate as a trie ("ab|ac" -> "a[bc]"): re scans that much faster.
         sub = sorted(self.gate.sub)
