@@ -305,6 +305,8 @@ class CompiledPack:
         if _all_closed(self.kind_ids, wp):
             return False, None, ""
         for kind, rx in self.kinds:
+            if rx.gid not in wp and rx.sub_re is None:  # gate closed: skip the call
+                continue
             m = rx.search(t, wp)
             if m:
                 if self.exclude.search(t, wp):
@@ -343,7 +345,11 @@ class CompiledPack:
             relevant.update(VEHICLE_SLOTS)
         present: set[str] = set()
         for slots, rx in self.slot_rx:
-            if not slots <= present and slots & relevant and rx.search(t, wp):
+            if (
+                not slots <= present
+                and not slots.isdisjoint(relevant)
+                and rx.search(t, wp) is not None
+            ):
                 present |= slots
         return tuple(s for s in SLOTS if s in relevant and s not in present)
 
