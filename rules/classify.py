@@ -151,7 +151,7 @@ class CompiledPack:
         )
         self.lang_phrase = galt(LANG, "phrase")
         self.group = Rx(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
-        self.hate_pred = _rc(_alt(px(LANG, "hate_predicate")))
+        self.hate_pred = Rx(_alt(px(LANG, "hate_predicate")))
         self.hate_standalone = galt(LANG, "hate_standalone")
         self.hate_negation = alt(LANG, "hate_negation")
         self.mention = alt(LANG, "mention")
@@ -280,7 +280,7 @@ class CompiledPack:
         # 80 characters after or 60 characters before the group noun.
         for g in self.group.finditer(d, wp):
             lo, hi = _sentence(d, g.start(), g.end())
-            p = self.hate_pred.search(d, max(lo, g.start() - 60), min(hi, g.end() + 80))
+            p = self.hate_pred.search(d, wp, max(lo, g.start() - 60), min(hi, g.end() + 80))
             if p is None:
                 continue
             start, end = min(g.start(), p.start()), max(g.end(), p.end())

@@ -184,7 +184,8 @@ _SPACED3 = re.compile(r" [a-z] [a-z] [a-z] ")
 _SEPCHAR = re.compile(r"[._*#-](?<=[a-z].)(?=[a-z])")
 # A superset of "a leet character next to a letter" (the exact test is ``str.isalpha``).
 _LEET_NEXT_TO_LETTER = re.compile(r"[0-9@$€|](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
-_MASKCHAR = re.compile(r"[a-z][*#]|[*#][a-z]")
+# "[a-z][*#]|[*#][a-z]", written to start with the rare mask character.
+_MASKCHAR = re.compile(r"[*#](?:(?<=[a-z].)|(?=[a-z]))")
 
 
 def _needs(s: str) -> set[str]:
