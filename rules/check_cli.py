@@ -97,12 +97,14 @@ def _human(text: str, v: Verdict, pack: Pack, out: IO[str]) -> None:
 def _run_jsonl(pack: Pack, media: bool, inp: IO[str], out: IO[str], err: IO[str]) -> int:
     bad = 0
     buf: list[str] = []
-    dumps = json.dumps
+    # One encoder for all lines (json.dumps builds a new one per call when an option is set).
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    loads = json.loads
     for n, line in enumerate(inp, 1):
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
-            obj = json.loads(line)
+            obj = loads(line)
         except ValueError as exc:
             err.write(f"line {n}: not valid JSON: {exc}\n")
             bad += 1
@@ -117,8 +119,13 @@ def _run_jsonl(pack: Pack, media: bool, inp: IO[str], out: IO[str], err: IO[str]
             bad += 1
             continue
         has_media = obj.get("has_media", media) is True
-        obj.update(verdict_fields(classify(text, pack, has_media=has_media)))
-        buf.append(dumps(obj, ensure_ascii=False))
+        v = classify(text, pack, has_media=has_media)
+        if v.findings or v.hints:
+            obj.update(verdict_fields(v))
+        else:  # the common case: same fields as verdict_fields() gives, without building it
+            obj["violations"] = []
+            obj["hints"] = []
+        buf.append(dumps(obj))
         if len(buf) >= 512:
             out.write("\n".join(buf) + "\n")
             buf.clear()

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ._retrie import retrie
 from .gate import GateIndex, Rx
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
@@ -25,6 +26,19 @@ COMMON_SLOTS = ("direction", "time", "place")
 _CLAUSE_SEP_RE = re.compile(r"[.!?;,\n]|\b(?:en|maar|want|and|but)\b")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _NEVER = re.compile(r"(?!x)x")
+_TOKENS_RE = re.compile(r"[a-z0-9']+")
+
+
+def _closed_ids(*rxs: Rx) -> frozenset[int] | None:
+    """The ids of ``rxs`` if their gates are decided by the gate index alone (no substring
+    gate): when none of them is in a message's opened set, none of them can match."""
+    if any(rx.sub_re is not None for rx in rxs):
+        return None
+    return frozenset(rx.gid for rx in rxs)
+
+
+def _all_closed(ids: frozenset[int] | None, wp: set[int]) -> bool:
+    return ids is not None and ids.isdisjoint(wp)
 
 
 def _alt(patterns: Iterable[str]) -> str:
@@ -39,6 +53,11 @@ def _alt(patterns: Iterable[str]) -> str:
     if bounded:
         parts.insert(0, "\\b(?:" + "|".join("(?:" + p + ")" for p in bounded) + ")")
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _rc(pattern: str) -> re.Pattern[str]:
+    """Compile a pack regex, its plain word alternations written as tries (same matches)."""
+    return re.compile(retrie(pattern))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -91,17 +110,19 @@ class CompiledPack:
 
         def alt(section: str, name: str) -> re.Pattern[str]:
             pats = [pack.expand(section, p) for p in px(section, name)]
-            return re.compile(_alt(pats)) if pats else _NEVER
+            return _rc(_alt(pats)) if pats else _NEVER
 
         def galt(section: str, name: str) -> Rx:
-            return Rx(alt(section, name))
+            # Rx derives its gate from the pattern as written, then compiles it as tries.
+            pats = [pack.expand(section, p) for p in px(section, name)]
+            return Rx(_alt(pats) if pats else _NEVER)
 
         # --- conduct.language ---------------------------------------------
         whole = words_regex(lx(LANG, "curse") + lx(LANG, "insult") + lx(LANG, "slur"))
         heads = words_regex(lx(LANG, "insult_head") + lx(LANG, "slur_head"), fuzzy=False)
         prefixes = words_regex(lx(LANG, "curse_prefix"))
         self.lang_words = tuple(
-            Rx(re.compile(p))
+            Rx(p)
             for p in (
                 rf"\b(?:{whole}){SUFFIX}(?![a-z])",
                 rf"(?:{heads}){SUFFIX}(?![a-z])",
@@ -109,7 +130,7 @@ class CompiledPack:
             )
         )
         self.lang_cats: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-            (cat, re.compile(rf"(?:[a-z]*(?:{words_regex(ws)}){SUFFIX})"))
+            (cat, _rc(rf"(?:[a-z]*(?:{words_regex(ws)}){SUFFIX})"))
             for cat, ws in (
                 ("slur", lx(LANG, "slur") + lx(LANG, "slur_head")),
                 ("insult", lx(LANG, "insult") + lx(LANG, "insult_head")),
@@ -121,18 +142,16 @@ class CompiledPack:
             re.escape(base(a[:-1])) + "[a-z]*" if a.endswith("*") else re.escape(base(a))
             for a in allow
         ]
-        self.allow = re.compile(_alt(allow_alts)) if allow_alts else _NEVER
+        self.allow = _rc(_alt(allow_alts)) if allow_alts else _NEVER
         ctx = words_regex(lx(LANG, "contextual"))
         fb = _alt(px(LANG, "frame_before"))
         fa = _alt(px(LANG, "frame_after"))
         self.lang_ctx = Rx(
-            re.compile(rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}")
+            rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}"
         )
         self.lang_phrase = galt(LANG, "phrase")
-        self.group = Rx(
-            re.compile(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
-        )
-        self.hate_pred = re.compile(_alt(px(LANG, "hate_predicate")))
+        self.group = Rx(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
+        self.hate_pred = Rx(_alt(px(LANG, "hate_predicate")))
         self.hate_standalone = galt(LANG, "hate_standalone")
         self.hate_negation = alt(LANG, "hate_negation")
         self.mention = alt(LANG, "mention")
@@ -163,7 +182,7 @@ class CompiledPack:
         self.called = galt(SAAR, "called")
         self.not_called = alt(SAAR, "not_called")
         suffixes = words_regex(lx(SAAR, "street_suffix"), fuzzy=False)
-        self.street = re.compile(rf"\b[a-z][a-z'\-]{{2,}}?(?:{suffixes})\b")
+        self.street = _rc(rf"\b[a-z][a-z'\-]{{2,}}?(?:{suffixes})\b")
         self.street_stop = frozenset(base(w) for w in lx(SAAR, "street_stop"))
 
         # --- signalement -------------------------------------------------------
@@ -173,14 +192,10 @@ class CompiledPack:
 
         h = HINT_SIGNALEMENT
         self.person = Rx(
-            re.compile(
-                _alt([lex_re(h, "person").pattern, *[pack.expand(h, p) for p in px(h, "person")]])
-            )
+            _alt([lex_re(h, "person").pattern, *[pack.expand(h, p) for p in px(h, "person")]])
         )
         self.vehicle = Rx(
-            re.compile(
-                _alt([lex_re(h, "vehicle").pattern, *[pack.expand(h, p) for p in px(h, "vehicle")]])
-            )
+            _alt([lex_re(h, "vehicle").pattern, *[pack.expand(h, p) for p in px(h, "vehicle")]])
         )
         # One gated regex per slot list; a list may serve several slots at once
         # ("slot.gender+age" for "jongens").
@@ -200,17 +215,22 @@ class CompiledPack:
         self.vig_threat = galt(VIG, "threat")
         self.vig_neg = alt(VIG, "negation")
         self.off_topic = Rx(
-            re.compile(
-                _alt(
-                    [lex_re(OFF, "topic").pattern, *[pack.expand(OFF, p) for p in px(OFF, "topic")]]
-                )
-            )
+            _alt([lex_re(OFF, "topic").pattern, *[pack.expand(OFF, p) for p in px(OFF, "topic")]])
         )
         self.ack_words = frozenset(tok for w in lx(OFF, "ack") for tok in base(w).split())
         self.ack_only = alt(OFF, "ack_only")
         self.share = galt(CONF, "share")
         self.index = GateIndex(self._all_rx())
         self.share_neg = alt(CONF, "negation")
+        # Groups of regexes that, all closed for a message, let a step be skipped.
+        self.kind_ids = _closed_ids(*(rx for _, rx in self.kinds))
+        self.called_ids = _closed_ids(self.called)
+        self.acc_ids = _closed_ids(self.acc_direct, self.acc_group, self.acc_accuse)
+        self.vig_ids = _closed_ids(self.vig_call, self.vig_threat)
+        self.share_ids = _closed_ids(self.share)
+        self.signalement_ids = _closed_ids(self.person, self.vehicle)
+        # Which rules are on, read once (the pack is not changed after it is compiled).
+        self.on = {rid: pack.enabled(rid) for rid in (LANG, SAAR, ACC, VIG, OFF, CONF)}
 
     def _all_rx(self) -> list[Rx]:
         out: list[Rx] = []
@@ -236,16 +256,19 @@ class CompiledPack:
         d = deobfuscate(t, self.unmask)
         if d is not t and d != t:
             wp = self.index.opened(d)
-        for m in (m for rx in self.lang_words for m in rx.finditer(d, wp)):
-            word = _word_at(d, m.start(), m.end())
-            if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
+        for wrx in self.lang_words:
+            if wrx.gid not in wp and wrx.sub_re is None:
                 continue
-            kind = "curse"
-            for cat, rx in self.lang_cats:
-                if rx.fullmatch(word):
-                    kind = cat
-                    break
-            return kind, word
+            for m in wrx.finditer(d, wp):
+                word = _word_at(d, m.start(), m.end())
+                if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
+                    continue
+                kind = "curse"
+                for cat, rx in self.lang_cats:
+                    if rx.fullmatch(word):
+                        kind = cat
+                        break
+                return kind, word
         for grx, kind in ((self.lang_phrase, "phrase"), (self.lang_ctx, "insult")):
             for m in grx.finditer(d, wp):
                 if not self._mentioned(d, m.start(), m.end()):
@@ -257,7 +280,7 @@ class CompiledPack:
         # 80 characters after or 60 characters before the group noun.
         for g in self.group.finditer(d, wp):
             lo, hi = _sentence(d, g.start(), g.end())
-            p = self.hate_pred.search(d, max(lo, g.start() - 60), min(hi, g.end() + 80))
+            p = self.hate_pred.search(d, wp, max(lo, g.start() - 60), min(hi, g.end() + 80))
             if p is None:
                 continue
             start, end = min(g.start(), p.start()), max(g.end(), p.end())
@@ -279,7 +302,11 @@ class CompiledPack:
         A message about an incident that is not a report (an update, a police tip) has
         evidence but no report: it is on topic all the same.
         """
+        if _all_closed(self.kind_ids, wp):
+            return False, None, ""
         for kind, rx in self.kinds:
+            if rx.gid not in wp and rx.sub_re is None:  # gate closed: skip the call
+                continue
             m = rx.search(t, wp)
             if m:
                 if self.exclude.search(t, wp):
@@ -288,6 +315,8 @@ class CompiledPack:
         return False, None, ""
 
     def police_called(self, t: str, wp: set[int]) -> bool:
+        if _all_closed(self.called_ids, wp):
+            return False
         for m in self.called.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
             if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
@@ -303,6 +332,8 @@ class CompiledPack:
         return None
 
     def missing_slots(self, t: str, wp: set[int]) -> tuple[str, ...]:
+        if _all_closed(self.signalement_ids, wp):
+            return ()
         person = self.person.search(t, wp) is not None
         vehicle = self.vehicle.search(t, wp) is not None
         if not (person or vehicle):
@@ -314,7 +345,11 @@ class CompiledPack:
             relevant.update(VEHICLE_SLOTS)
         present: set[str] = set()
         for slots, rx in self.slot_rx:
-            if not slots <= present and slots & relevant and rx.search(t, wp):
+            if (
+                not slots <= present
+                and not slots.isdisjoint(relevant)
+                and rx.search(t, wp) is not None
+            ):
                 present |= slots
         return tuple(s for s in SLOTS if s in relevant and s not in present)
 
@@ -331,6 +366,8 @@ class CompiledPack:
         return None
 
     def accusation(self, t: str, raw: str, wp: set[int]) -> str | None:
+        if _all_closed(self.acc_ids, wp):
+            return None
         for rx in (self.acc_direct, self.acc_group):
             m = rx.search(t, wp)
             if m:
@@ -351,11 +388,15 @@ class CompiledPack:
         return None
 
     def vigilante(self, t: str, wp: set[int]) -> str | None:
+        if _all_closed(self.vig_ids, wp):
+            return None
         return self._first_unnegated(
             self.vig_call, self.vig_neg, t, wp, questions=True
         ) or self._first_unnegated(self.vig_threat, self.vig_neg, t, wp, questions=True)
 
     def confidentiality(self, t: str, wp: set[int]) -> str | None:
+        if _all_closed(self.share_ids, wp):
+            return None
         return self._first_unnegated(self.share, self.share_neg, t, wp, questions=False)
 
     def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
@@ -364,7 +405,7 @@ class CompiledPack:
             return m.group(0)
         if has_media:
             return None
-        toks = re.findall(r"[a-z0-9']+", t)
+        toks = _TOKENS_RE.findall(t)
         if not toks:
             return raw.strip() or None
         if len(toks) <= 8 and all(tok in self.ack_words for tok in toks):
@@ -373,12 +414,16 @@ class CompiledPack:
         return m.group(0) if m else None
 
 
+_NO_VERDICT = Verdict((), (), False, False, None, None)
+
+
 def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     """Judge one message.  Pure and deterministic; never raises on any ``str``."""
     c: CompiledPack = pack.compiled
     raw = unicodedata.normalize("NFC", text) if not text.isascii() else text
     t = base(text)
     wp = c.index.opened(t)
+    on = c.on
     findings: list[Finding] = []
 
     def add(rule: str, kind: str, evidence: str) -> None:
@@ -387,30 +432,30 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     is_report, kind, report_ev = c.report(t, wp)
     called = c.police_called(t, wp)
     place = c.place(t) if is_report else None
-    if pack.enabled(LANG):
+    if on[LANG]:
         hit = c.language(t, wp)
         if hit:
             add(LANG, hit[0], hit[1])
     # An accusation or a call to act oneself is answered as such (one answer per
     # message, DESIGN §8.5): it does not also get the "did you call 101" reminder.
     acted = False
-    if pack.enabled(ACC):
+    if on[ACC]:
         ev = c.accusation(t, raw, wp)
         if ev:
             add(ACC, "", ev)
             acted = True
-    if pack.enabled(VIG):
+    if on[VIG]:
         ev = c.vigilante(t, wp)
         if ev:
             add(VIG, "", ev)
             acted = True
-    if is_report and not called and not acted and pack.enabled(SAAR):
+    if is_report and not called and not acted and on[SAAR]:
         add(SAAR, kind or "", report_ev)
-    if pack.enabled(CONF):
+    if on[CONF]:
         ev = c.confidentiality(t, wp)
         if ev:
             add(CONF, "", ev)
-    if not report_ev and not called and pack.enabled(OFF):
+    if not report_ev and not called and on[OFF]:
         ev = c.off_topic_hit(t, raw, has_media, wp)
         if ev:
             add(OFF, "", ev)
@@ -431,4 +476,6 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
                     pack.text("signalement_hint").replace("{missing}", joined),
                 ),
             )
+    if not findings and not hints and not is_report and not called and kind is None:
+        return _NO_VERDICT  # frozen, so one shared instance serves every clean message
     return Verdict(tuple(findings), hints, is_report, called, kind, place)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .normalize import normalise_word
 
@@ -106,6 +107,11 @@ def _trie_regex(seqs: Iterable[list[str]]) -> str:
 
 def words_regex(words: Iterable[str], *, fuzzy: bool = True, digraphs: bool = False) -> str:
     """One regex alternation (no anchors) matching any of ``words`` and their variants."""
+    return _words_regex(tuple(words), fuzzy, digraphs)
+
+
+@lru_cache(maxsize=1024)
+def _words_regex(words: tuple[str, ...], fuzzy: bool, digraphs: bool) -> str:
     seqs: list[list[str]] = []
     seen: set[str] = set()
     for w in words:

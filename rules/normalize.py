@@ -180,14 +180,18 @@ _RUNS = re.compile(r"([a-z])\1{2,}")
 _LEETCHAR = re.compile(r"[0-9@$€|]")
 _RUN3 = re.compile(r"([a-z])\1\1")
 _SPACED3 = re.compile(r" [a-z] [a-z] [a-z] ")
-_SEPCHAR = re.compile(r"[a-z][._*#-][a-z]")
-_MASKCHAR = re.compile(r"[a-z][*#]|[*#][a-z]")
+# "[a-z][._*#-][a-z]", written to start with the rare separator so that re skips fast.
+_SEPCHAR = re.compile(r"[._*#-](?<=[a-z].)(?=[a-z])")
+# A superset of "a leet character next to a letter" (the exact test is ``str.isalpha``).
+_LEET_NEXT_TO_LETTER = re.compile(r"[0-9@$€|](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
+# "[a-z][*#]|[*#][a-z]", written to start with the rare mask character.
+_MASKCHAR = re.compile(r"[*#](?:(?<=[a-z].)|(?=[a-z]))")
 
 
 def _needs(s: str) -> set[str]:
     need: set[str] = set()
     n = len(s)
-    for m in _LEETCHAR.finditer(s):
+    for m in _LEETCHAR.finditer(s) if _LEET_NEXT_TO_LETTER.search(s) else ():
         i = m.start()
         if (i > 0 and s[i - 1].isalpha()) or (i + 1 < n and s[i + 1].isalpha()):
             need.add("leet")

@@ -1,0 +1,146 @@
+"""Rewrite word alternations in a regex as order-preserving tries.
+
+``(?:gebeld|gebelt|gemeld)`` becomes ``(?:ge(?:bel(?:d|t)|meld))``: ``re`` then rejects
+a position after one character instead of trying every alternative.  The rewrite keeps
+the leftmost-first matching of ``re`` exactly: alternatives are grouped by a plain first
+character, and alternatives that start with different characters can never match at the
+same position, so their relative order does not matter; an alternative that does not
+start with a plain character (or is empty) keeps its place (nothing moves across it).
+Patterns with capturing groups, backreferences, inline flags or escapes this module
+does not know are left unchanged, as is the inside of lookarounds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
+_QUANT = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
+_SIMPLE_ESCAPES = frozenset("dDwWsSbBAZ.\\-'\" /|()[]{}*+?^$&~#!,:;<=>@`%")
+
+
+class _Unsupported(Exception):
+    pass
+
+
+# A parsed alternation: a list of alternatives, each a list of tokens.  A token is
+# ("chr", c) for one literal character, ("raw", text) for an escape, a character class
+# or a lookaround (kept as written), ("(?:", alternatives) for a non-capturing group and
+# ("quant", token, quantifier) for a quantified token.
+Token = tuple[Any, ...]
+
+
+def _parse(p: str, i: int, depth: int) -> tuple[list[list[Token]], int]:
+    alts: list[list[Token]] = [[]]
+    n = len(p)
+    while i < n:
+        c = p[i]
+        if c == "|":
+            alts.append([])
+            i += 1
+            continue
+        if c == ")":
+            if depth == 0:
+                raise _Unsupported
+            return alts, i
+        if c == "(":
+            if p.startswith("(?:", i):
+                inner, j = _parse(p, i + 3, depth + 1)
+                tok: Token = ("(?:", inner)
+            elif p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+                # a lookaround: kept as written
+                _, j = _parse(p, i + (4 if p[i + 2] == "<" else 3), depth + 1)
+                tok = ("raw", p[i : j + 1])
+            else:  # capturing group, named group, flags, comment, conditional
+                raise _Unsupported
+            i = j + 1  # after ")"
+        elif c == "\\":
+            if i + 1 >= n or p[i + 1] not in _SIMPLE_ESCAPES:
+                raise _Unsupported
+            tok = ("raw", p[i : i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            if j < n and p[j] == "^":
+                j += 1
+            if j < n and p[j] == "]":
+                j += 1
+            while j < n and p[j] != "]":
+                j += 2 if p[j] == "\\" else 1
+            if j >= n:
+                raise _Unsupported
+            tok = ("raw", p[i : j + 1])
+            i = j + 1
+        else:
+            tok = ("chr", c)
+            i += 1
+        m = _QUANT.match(p, i)
+        if m and m.end() > i:
+            tok = ("quant", tok, m.group(0))
+            i = m.end()
+        elif c == "{":
+            raise _Unsupported  # a "{" that is not a quantifier: leave the pattern alone
+        alts[-1].append(tok)
+    if depth != 0:
+        raise _Unsupported
+    return alts, i
+
+
+def _emit_tok(tok: Token) -> str:
+    kind = tok[0]
+    if kind == "chr" or kind == "raw":
+        return str(tok[1])
+    if kind == "quant":
+        return _emit_tok(tok[1]) + str(tok[2])
+    return "(?:" + _emit_alts(tok[1]) + ")"
+
+
+def _emit_seq(seq: list[Token]) -> str:
+    return "".join(_emit_tok(t) for t in seq)
+
+
+def _first_plain(seq: list[Token]) -> str | None:
+    if seq and seq[0][0] == "chr" and seq[0][1] in _PLAIN:
+        return str(seq[0][1])
+    return None
+
+
+def _emit_alts(alts: list[list[Token]]) -> str:
+    """The alternation, as an order-preserving trie on plain first characters."""
+    parts: list[str] = []
+    segment: list[list[Token]] = []
+
+    def flush() -> None:
+        groups: dict[str, list[list[Token]]] = {}
+        for seq in segment:
+            first = _first_plain(seq)
+            assert first is not None
+            groups.setdefault(first, []).append(seq[1:])
+        for first, tails in groups.items():
+            if len(tails) == 1:
+                parts.append(first + _emit_seq(tails[0]))
+            else:
+                parts.append(first + "(?:" + _emit_alts(tails) + ")")
+        segment.clear()
+
+    for seq in alts:
+        if _first_plain(seq) is not None:
+            segment.append(seq)
+        else:
+            flush()
+            parts.append(_emit_seq(seq))
+    flush()
+    return "|".join(parts)
+
+
+def retrie(pattern: str) -> str:
+    """``pattern`` with its word alternations written as tries (same matches), or
+    ``pattern`` itself when it uses syntax this rewrite does not handle."""
+    if "|" not in pattern:
+        return pattern
+    try:
+        alts, _ = _parse(pattern, 0, 0)
+    except _Unsupported:
+        return pattern
+    return _emit_alts(alts)
