@@ -164,6 +164,11 @@ def _is_space(item: Any) -> bool:
     return op is C.AT and av is C.AT_BOUNDARY
 
 
+# Positions after which a word character starts a word: a word boundary, and the start of
+# the text or of a line (``^``, ``\A``).
+_WORD_START_AT = (C.AT_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING, C.AT_BEGINNING_LINE)
+
+
 def _score(prefixes: set[str]) -> tuple[int, int, int]:
     common = sum(p in COMMON_PREFIXES for p in prefixes)
     return (common, sum(len(p) < PREFIX for p in prefixes), len(prefixes))
@@ -182,7 +187,7 @@ def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
                 return None
             out |= got
         return out
-    if items and items[0][0] is C.AT and items[0][1] is C.AT_BOUNDARY:
+    if items and items[0][0] is C.AT and items[0][1] in _WORD_START_AT:
         return _anchor(items[1:], True) if len(items) > 1 else None
     best: set[str] | None = None
     for i in range(len(items)):
