@@ -4,7 +4,7 @@ For each compiled pattern we derive, once, from its parsed form a set of literal
 prefixes (up to 7 letters; anchors are chosen by their first 5) one of which every match
 must contain: for each alternative the best-anchored word (preferring rare words to
 "de"/"het"/"is"), or else the literal text the match starts with (checked as a
-substring).  ``^`` counts as a word start, like ``\b``.  All gates of a pack form one index
+substring).  ``^`` counts as a word start, like a word boundary.  All gates of a pack form one index
 (prefix -> regexes); per message, one pass over its words gives the set of regexes worth
 running, and the others are not run at all.  Gates are conservative: when an alternative
 cannot be reduced to literals, the regex always runs.
