@@ -1,9 +1,10 @@
 """Cheap pre-checks ("gates") that let a message skip a regex that cannot match.
 
 For each compiled pattern we derive, once, from its parsed form a set of literal word
-prefixes (up to 5 letters) one of which every match must contain: for each alternative
-the best-anchored word (preferring rare words to "de"/"het"/"is"), or else the literal
-text the match starts with (checked as a substring).  All gates of a pack form one index
+prefixes (up to 7 letters; anchors are chosen by their first 5) one of which every match
+must contain: for each alternative the best-anchored word (preferring rare words to
+"de"/"het"/"is"), or else the literal text the match starts with (checked as a
+substring).  ``^`` counts as a word start, like a word boundary.  All gates of a pack form one index
 (prefix -> regexes); per message, one pass over its words gives the set of regexes worth
 running, and the others are not run at all.  Gates are conservative: when an alternative
 cannot be reduced to literals, the regex always runs.
@@ -26,9 +27,10 @@ with warnings.catch_warnings():
     import sre_constants as C
     import sre_parse
 
-PREFIX = 5
+PREFIX = 5  # anchors are chosen by their prefixes of this many characters
+LONG = 7  # and then given as prefixes of up to this many (fewer words open them)
 _WORD = re.compile(r"\w+")
-_KS = (1, 2, 3, 4, 5)
+_KS = tuple(range(1, LONG + 1))
 _MEMO_MAX = 100_000
 _MAX_CLASS = 12
 
@@ -164,27 +166,37 @@ def _is_space(item: Any) -> bool:
     return op is C.AT and av is C.AT_BOUNDARY
 
 
+# Positions after which a word character starts a word: a word boundary, and the start of
+# the text or of a line (``^``, ``\A``).
+_WORD_START_AT = (C.AT_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING, C.AT_BEGINNING_LINE)
+
+
 def _score(prefixes: set[str]) -> tuple[int, int, int]:
     common = sum(p in COMMON_PREFIXES for p in prefixes)
     return (common, sum(len(p) < PREFIX for p in prefixes), len(prefixes))
 
 
-def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
-    """The best set of word prefixes one of which every match of ``items`` contains."""
+def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None:
+    """The best set of word prefixes one of which every match of ``items`` contains.
+
+    Anchors are chosen by their prefixes of ``PREFIX`` characters; the chosen ones are
+    then given as prefixes of up to ``n`` characters (when they can be).
+    """
     # Descend into a lone group or alternation at the start.
     while len(items) == 1 and items[0][0] is C.SUBPATTERN:
         items = list(items[0][1][-1])
     if len(items) == 1 and items[0][0] is C.BRANCH:
         out: set[str] = set()
         for alt in items[0][1][1]:
-            got = _anchor(list(alt), bounded)
+            got = _anchor(list(alt), bounded, n)
             if got is None:
                 return None
             out |= got
         return out
-    if items and items[0][0] is C.AT and items[0][1] is C.AT_BOUNDARY:
-        return _anchor(items[1:], True) if len(items) > 1 else None
+    if items and items[0][0] is C.AT and items[0][1] in _WORD_START_AT:
+        return _anchor(items[1:], True, n) if len(items) > 1 else None
     best: set[str] | None = None
+    best_i = 0
     for i in range(len(items)):
         if not ((i == 0 and bounded) or (i > 0 and _is_space(items[i - 1]))):
             continue
@@ -201,28 +213,40 @@ def _anchor(items: list[Any], bounded: bool) -> set[str] | None:
             if got is None:
                 continue
             if best is None or _score(got) < _score(best):
-                best = got
+                best, best_i = got, i
+    if best is not None and n != PREFIX:
+        return _distributed(items[best_i:], n) or best
     return best
 
 
-def _distributed(items: list[Any]) -> set[str] | None:
+def _long(items: list[Any], short: set[str], n: int) -> set[str]:
+    """The prefixes of up to ``n`` characters of ``items`` (a word start), if they are
+    known, else ``short``, its prefixes of up to ``PREFIX`` characters."""
+    if n == PREFIX:
+        return short
+    got = _starts(items, n, word=True)
+    return short if got is None or "" in got or not got else got
+
+
+def _distributed(items: list[Any], n: int = PREFIX) -> set[str] | None:
     """Word prefixes for ``items`` starting at a word start; an alternation at the start
     lets each alternative choose its own best anchor."""
     direct = _starts(items, PREFIX, word=True)
     if direct is not None and "" not in direct and not (direct & COMMON_PREFIXES):
-        return direct  # already a good anchor: no need to look further (and much faster)
+        # already a good anchor: no need to look further (and much faster)
+        return _long(items, direct, n)
     head = items[0]
     if head[0] is C.SUBPATTERN:
-        return _distributed(list(head[1][-1]) + items[1:])
+        return _distributed(list(head[1][-1]) + items[1:], n)
     if head[0] is C.BRANCH:
         out: set[str] = set()
         for alt in head[1][1]:
-            got = _anchor(list(alt) + items[1:], True) if alt else None
+            got = _anchor(list(alt) + items[1:], True, n) if alt else None
             if got is None:
                 return None
             out |= got
         return out
-    return None if direct is None or "" in direct else direct
+    return None if direct is None or "" in direct else _long(items, direct, n)
 
 
 def gate_for(pattern: re.Pattern[str]) -> Gate:
@@ -251,7 +275,7 @@ def _gate_for(parsed: Any) -> Gate:
     word: set[str] = set()
     sub: set[str] = set()
     for alt in alts:
-        got = _anchor(alt, False)
+        got = _anchor(alt, False, LONG)
         if got is not None:
             word |= got
             continue
