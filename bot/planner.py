@@ -22,7 +22,7 @@ from bot.events import EventKind
 from bot.groups import Role
 from bot.reach import reachable
 from bot.stateful import StatefulRules
-from bot.texts import t
+from bot.texts import NL, t
 from rules import classify
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,7 @@ class Plan:
     notify: list[str] = field(default_factory=list)
     done: list[str] = field(default_factory=list)  # for the case record
     deleted: bool = False
+    would: list[str] = field(default_factory=list)  # proefmodus: what was not done
 
 
 async def moderate_message(ctx: EventContext) -> list[Action]:
@@ -116,7 +117,7 @@ async def moderate_message(ctx: EventContext) -> list[Action]:
             plan.public.append(hint.text)
     actions = await _finish(ctx, state, plan, found)
     if ctx.group.trial:
-        return await _trial(ctx, actions, found)
+        return await _trial(ctx, actions, found, plan)
     return actions
 
 
@@ -190,7 +191,9 @@ async def _plan(
             ctx.chat, ctx.pid, rule, ctx.now
         ):
             plan.public.append(ctx.pack.reply(rule))
-        if "warn" in policy and user_id:
+        if "warn" in policy and user_id and ctx.group.trial:
+            plan.would.append(t("would_warn"))  # proefmodus records no warning
+        elif "warn" in policy and user_id:
             from bot.warnings import warn_member
 
             warned = await warn_member(
@@ -256,7 +259,7 @@ async def _finish(
                 outcome="skipped",
                 reason=t("reason_rate_limited"),
             )
-    if plan.notify:
+    if plan.notify and not ctx.group.trial:  # in proefmodus no case is opened
         case = await Cases(ctx.services.store).open(
             ctx.chat,
             Case(
@@ -307,17 +310,22 @@ def case_buttons(ctx: EventContext, number: int) -> str:
     )
 
 
-async def _trial(ctx: EventContext, actions: list[Action], found: dict[str, Found]) -> list[Action]:
+async def _trial(
+    ctx: EventContext, actions: list[Action], found: dict[str, Found], plan: Plan
+) -> list[Action]:
     """proefmodus: nothing happens in the group; the coordinators see what would have."""
     would = [_describe(a) for a in actions if a.kind is not ActionKind.NOTIFY_COORDINATORS]
-    if not would and not actions:
+    would += plan.would
+    if plan.notify:
+        would.append(t("trial_only_notify"))
+    if not would:
         return []
     name = ctx.event.user.name if ctx.event.user else "?"
     text = t(
         "trial_notice",
         name=name,
         rules=", ".join(LABELS[r] for r in ORDER if r in found) or "-",
-        would="; ".join(would) or t("trial_only_notify"),
+        would="; ".join(would),
     )
     return [
         Action(
@@ -332,7 +340,5 @@ async def _trial(ctx: EventContext, actions: list[Action], found: dict[str, Foun
 def _describe(a: Action) -> str:
     if a.kind is ActionKind.REPLY:
         return t("would_reply", text=a.text.splitlines()[0])
-    return t(f"would_{a.kind.value}") if f"would_{a.kind.value}" in _WOULD else a.kind.value
-
-
-_WOULD = {"would_delete", "would_ban", "would_private_message", "would_mute", "would_kick"}
+    key = f"would_{a.kind.value}"
+    return t(key) if key in NL else a.kind.value

@@ -106,6 +106,7 @@ NL: dict[str, str] = {
     "trial_only_notify": "jullie verwittigen",
     "would_reply": "antwoorden “{text}”",
     "would_delete": "het bericht verwijderen",
+    "would_warn": "een waarschuwing geven",
     "would_ban": "het lid verwijderen",
     "would_private_message": "een privébericht sturen",
     "would_mute": "het lid tijdelijk het zwijgen opleggen",

@@ -237,3 +237,19 @@ async def test_signalement_hint_goes_privately_or_is_folded_into_the_reply(group
     assert "privé" not in out
     reply = out.split("↳ bot (op #2): ")[1]
     assert "Heb je 101 al gebeld" in reply and "Tip voor een volledig signalement" in reply
+
+
+async def test_proefmodus_records_no_warning_and_opens_no_case(group) -> None:  # type: ignore[no-untyped-def]
+    from bot.cases import Cases
+    from bot.warnings import Warnings
+
+    await group.play("# coordinator carla", "carla: /proefmodus aan")
+    out = await group.play("anna: jullie zijn allemaal idioten")
+    assert "een waarschuwing geven" in out and "het bericht verwijderen" in out
+    assert "⚠️" not in out and "verwijdert" not in out
+    s = group.services
+    pid = s.store.pseudonym("console", "anna")
+    assert await Warnings(s.store).active(CHAT, pid, s.clock.now(), 90) == []
+    assert await Cases(s.store).get(CHAT, 1) is None
+    out = await group.play("bert: Die van nummer 7 is een dief")
+    assert "jullie verwittigen" in out and "Zaak" not in out
