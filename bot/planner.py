@@ -188,7 +188,7 @@ async def _plan(
             plan.deleted = True
             plan.done.append("delete")
         if ("delete" in policy or "remind" in policy) and await state.once_per_window(
-            ctx.chat, ctx.pid, rule, ctx.now
+            ctx.chat, ctx.pid, rule, ctx.now, e.event_id
         ):
             plan.public.append(ctx.pack.reply(rule))
         if "warn" in policy and user_id and ctx.group.trial:
@@ -215,7 +215,7 @@ async def _plan(
             plan.done.append(f"warn:{e.event_id}:{rule}")
         if "notify" in policy or "delete" in policy:  # a deleted message is always shown to them
             plan.notify.append(f"{LABELS[rule]}: {f.reason}")
-    if cannot_delete and await state.once_ever(ctx.chat, "cannot_delete", ctx.now):
+    if cannot_delete and await state.once_ever(ctx.chat, "cannot_delete", ctx.now, e.event_id):
         plan.actions.append(
             Action(
                 ActionKind.NOTIFY_COORDINATORS,

@@ -29,11 +29,18 @@ redis.call('EXPIRE', KEYS[1], ARGV[5])
 return n + 1
 """
 
-# KEYS[1] hash; ARGV: field, now, window, ttl -> 1 when claimed (not claimed within the window)
+# KEYS[1] hash field -> "time|event"; ARGV: field, now, window, ttl, event -> 1 when claimed
+# (nobody claimed it within the window, or this same event did: processing is at-least-once,
+# so a retried event must get the same answer).
 _ONCE_PER_WINDOW = """
-local last = redis.call('HGET', KEYS[1], ARGV[1])
-if last and tonumber(ARGV[2]) - tonumber(last) < tonumber(ARGV[3]) then return 0 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+local v = redis.call('HGET', KEYS[1], ARGV[1])
+if v then
+  local sep = string.find(v, '|', 1, true)
+  if sep and string.sub(v, sep + 1) == ARGV[5] then return 1 end
+  local last = tonumber(sep and string.sub(v, 1, sep - 1) or v)
+  if tonumber(ARGV[2]) - last < tonumber(ARGV[3]) then return 0 end
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. ARGV[5])
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
 """
@@ -117,20 +124,24 @@ class StatefulRules:
         )
         return str(found) or None
 
-    async def once_per_window(self, chat: ChatRef, pid: str, rule: str, now: float) -> bool:
-        """Claim the right to remind this member of this rule now."""
+    async def once_per_window(
+        self, chat: ChatRef, pid: str, rule: str, now: float, event_id: str
+    ) -> bool:
+        """Claim the right to remind this member of this rule now (for this event)."""
         w = self.limits.remind_window
         return bool(
             await self._once(
-                keys=[self.k.chat(chat, "reminded")], args=[f"{pid}|{rule}", now, w, int(w * 4)]
+                keys=[self.k.chat(chat, "reminded")],
+                args=[f"{pid}|{rule}", now, w, int(w * 4), _digest(event_id)],
             )
         )
 
-    async def once_ever(self, chat: ChatRef, what: str, now: float) -> bool:
+    async def once_ever(self, chat: ChatRef, what: str, now: float, event_id: str) -> bool:
         """Claim a one-time notice for this chat (e.g. 'I cannot delete here')."""
         return bool(
             await self._once(
-                keys=[self.k.chat(chat, "told")], args=[what, now, 30 * 86400, 90 * 86400]
+                keys=[self.k.chat(chat, "told")],
+                args=[what, now, 30 * 86400, 90 * 86400, _digest(event_id)],
             )
         )
 

@@ -253,3 +253,17 @@ async def test_proefmodus_records_no_warning_and_opens_no_case(group) -> None:  
     assert await Cases(s.store).get(CHAT, 1) is None
     out = await group.play("bert: Die van nummer 7 is een dief")
     assert "jullie verwittigen" in out and "Zaak" not in out
+
+
+async def test_stateful_claims_answer_a_retried_event_the_same(store) -> None:  # type: ignore[no-untyped-def]
+    from bot.stateful import StatefulRules
+
+    state = StatefulRules(store)
+    pid = "u0123456789abcdef"
+    assert await state.once_per_window(CHAT, pid, "saar.police_first", 100.0, "ev:1")
+    assert await state.once_per_window(CHAT, pid, "saar.police_first", 101.0, "ev:1")  # a retry
+    assert not await state.once_per_window(CHAT, pid, "saar.police_first", 102.0, "ev:2")
+    assert await state.once_per_window(CHAT, pid, "saar.police_first", 100.0 + 3601, "ev:3")
+    assert await state.once_ever(CHAT, "cannot_delete", 5.0, "ev:9")
+    assert await state.once_ever(CHAT, "cannot_delete", 6.0, "ev:9")
+    assert not await state.once_ever(CHAT, "cannot_delete", 7.0, "ev:10")
