@@ -7,7 +7,8 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from typing import Any
 
 from bot.config import Settings
@@ -104,10 +105,19 @@ async def _services(settings: Settings) -> Any:
     return Services(store=store, clock=SystemClock(), adapters={})
 
 
-@handler("group")
-async def _group(settings: Settings, args: argparse.Namespace) -> int:
+@asynccontextmanager
+async def _opened(settings: Settings) -> AsyncIterator[Any]:
+    """The services on the configured store, closed again afterwards."""
     s = await _services(settings)
     try:
+        yield s
+    finally:
+        await s.store.close()
+
+
+@handler("group")
+async def _group(settings: Settings, args: argparse.Namespace) -> int:
+    async with _opened(settings) as s:
         if args.verb == "list":
             for chat in await s.groups.all():
                 cfg = await s.groups.get(chat)
@@ -135,8 +145,6 @@ async def _group(settings: Settings, args: argparse.Namespace) -> int:
         out["roles"] = {pid: role.value for pid, role in (await s.groups.roles(chat)).items()}
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    finally:
-        await s.store.close()
 
 
 async def _import(s: Any, chat: ChatRef, raw: str) -> int:
@@ -162,8 +170,7 @@ async def _role(settings: Settings, args: argparse.Namespace) -> int:
     from bot.events import User
     from bot.groups import Role
 
-    s = await _services(settings)
-    try:
+    async with _opened(settings) as s:
         chat = await s.groups.resolve(args.group)
         if args.verb == "list":
             for pid, role in sorted((await s.groups.roles(chat)).items()):
@@ -190,14 +197,11 @@ async def _role(settings: Settings, args: argparse.Namespace) -> int:
         )
         print(f"{pid}: {role.value}")
         return 0
-    finally:
-        await s.store.close()
 
 
 @handler("audit")
 async def _audit(settings: Settings, args: argparse.Namespace) -> int:
-    s = await _services(settings)
-    try:
+    async with _opened(settings) as s:
         chat = await s.groups.resolve(args.group)
         cfg = await s.groups.get(chat)
         entries = await (s.audit.last(chat, args.last) if args.last else s.audit.all(chat))
@@ -213,16 +217,13 @@ async def _audit(settings: Settings, args: argparse.Namespace) -> int:
                 describe(e, names, cfg.timezone, time_format="%Y-%m-%d %H:%M", with_pseudonyms=True)
             )
         return 0
-    finally:
-        await s.store.close()
 
 
 @handler("dead-letters")
 async def _dead(settings: Settings, args: argparse.Namespace) -> int:
     from bot.pipeline import Pipeline
 
-    s = await _services(settings)
-    try:
+    async with _opened(settings) as s:
 
         async def nothing(*_: Any) -> Any:
             raise RuntimeError("admin does not process")
@@ -244,8 +245,6 @@ async def _dead(settings: Settings, args: argparse.Namespace) -> int:
         n = await p.replay(args.stream, args.id)
         print(f"replayed {n}")
         return 0 if n or not args.id else 1
-    finally:
-        await s.store.close()
 
 
 @handler("adapters")
@@ -260,15 +259,12 @@ async def _adapters(settings: Settings, args: argparse.Namespace) -> int:
 
 @handler("doctor")
 async def _doctor(settings: Settings, args: argparse.Namespace) -> int:
-    s = await _services(settings)
-    try:
+    async with _opened(settings) as s:
         await s.store.redis.ping()
         print("redis: ok")
         print(f"adapters: {settings.adapters}")
         print(f"groups: {len(await s.groups.all())}")
         return 0
-    finally:
-        await s.store.close()
 
 
 @handler("reminders")
@@ -278,8 +274,7 @@ async def _reminders(settings: Settings, args: argparse.Namespace) -> int:
     from bot.recurrence import parse_exact
     from bot.reminders import Listed, Reminders, parse_text
 
-    s = await _services(settings)
-    try:
+    async with _opened(settings) as s:
         chat = await s.groups.resolve(args.group)
         if not await s.groups.exists(chat):
             raise LookupError(f"no group {chat.key}")
@@ -318,5 +313,3 @@ async def _reminders(settings: Settings, args: argparse.Namespace) -> int:
         )
         print("\n".join([*listed.lines(tz), *listed.notes]))
         return 0
-    finally:
-        await s.store.close()
