@@ -8,10 +8,12 @@ always gets the same case (processing is at-least-once).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from bot.events import ChatRef
 from bot.store import Store
+from bot.texts import t
 
 
 @dataclass
@@ -56,3 +58,12 @@ class Cases:
     async def get(self, chat: ChatRef, number: int) -> Case | None:
         raw = await self.store.redis.hget(self._key(chat), str(number))
         return Case(**json.loads(raw)) if raw else None
+
+
+def case_buttons(chat: ChatRef, number: int, commands: Sequence[str]) -> str:
+    """Buttons under a notification (platforms that have them), as JSON [[label, data], …];
+    pressing one is the same as typing `/<command> <number>` (Core._callback)."""
+    return json.dumps(
+        [[t(f"button_{c}"), f"case {c} {number} {chat.key}"] for c in commands],
+        ensure_ascii=False,
+    )

@@ -9,7 +9,7 @@ import json
 
 from bot.actions import Action, ActionKind
 from bot.bans import Bans
-from bot.cases import Case, Cases
+from bot.cases import Case, Cases, case_buttons
 from bot.context import EventContext
 from bot.texts import t
 
@@ -59,13 +59,7 @@ async def on_join_request(ctx: EventContext) -> list[Action]:
         ),
     )
     n = case.number
-    buttons = json.dumps(
-        [
-            [t("button_toelaten"), f"case toelaten {n} {ctx.chat.key}"],
-            [t("button_weigeren"), f"case weigeren {n} {ctx.chat.key}"],
-        ],
-        ensure_ascii=False,
-    )
+    buttons = case_buttons(ctx.chat, n, ("toelaten", "weigeren"))
     return [
         Action(
             ActionKind.NOTIFY_COORDINATORS,

@@ -26,7 +26,7 @@ from typing import Any
 
 from redis.exceptions import RedisError, ResponseError
 
-from bot.actions import Action, ActionKind
+from bot.actions import Action
 from bot.adapter import AdapterError, IngestError
 from bot.events import InboundEvent
 from bot.metrics import Metrics
@@ -425,11 +425,3 @@ class Pipeline:
         out["dead_inbound"] = int(await self.r.xlen(self.dead_in))
         out["dead_outbox"] = int(await self.r.xlen(self.dead_out))
         return out
-
-
-def action_summary(action: Action) -> str:
-    """A log-safe description: kind and chat, never text or user ids."""
-    return f"{action.kind.value} in {action.chat.platform}"
-
-
-__all__ = ["ActionKind", "Pipeline", "PipelineConfig", "action_summary"]

@@ -11,12 +11,11 @@ capabilities → actions (DESIGN §2, §3, §8.5).
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 
 from bot.actions import Action, ActionKind
-from bot.cases import Case, Cases
+from bot.cases import Case, Cases, case_buttons
 from bot.context import EventContext
 from bot.events import EventKind
 from bot.groups import Role
@@ -97,7 +96,7 @@ async def moderate_message(ctx: EventContext) -> list[Action]:
                 outcome="skipped",
             )
         return []
-    state = StatefulRules(ctx.services.store)
+    state = ctx.services.stateful
     if e.kind is not EventKind.EDITED:  # an edit is judged again, but is no new fragment or report
         await _stateful(ctx, state, verdict.is_report, verdict.incident_kind, verdict.place, found)
     found = {r: f for r, f in found.items() if ctx.pack.enabled(r)}
@@ -232,10 +231,11 @@ async def _finish(
 ) -> list[Action]:
     e = ctx.event
     actions = list(plan.actions)
+    hits = [r for r in ORDER if r in found]
     if plan.public:
         if await state.reply_budget(ctx.chat, e.event_id, ctx.now):
             text = "\n".join(dict.fromkeys(plan.public))
-            rule = next(iter(r for r in ORDER if r in found), None)
+            rule = hits[0] if hits else None
             actions.insert(
                 0,
                 Action(
@@ -244,7 +244,7 @@ async def _finish(
                     text=text,
                     rule=rule,
                     reply_to=None if plan.deleted else e.message_id,
-                    reason=", ".join(LABELS[r] for r in ORDER if r in found),
+                    reason=", ".join(LABELS[r] for r in hits),
                     extra={"actor": "bot"},
                 ),
             )
@@ -255,7 +255,7 @@ async def _finish(
                 actor="bot",
                 action="reply",
                 target=ctx.pid,
-                rule=",".join(r for r in ORDER if r in found),
+                rule=",".join(hits),
                 outcome="skipped",
                 reason=t("reason_rate_limited"),
             )
@@ -265,7 +265,7 @@ async def _finish(
             Case(
                 number=0,
                 event_id=e.event_id,
-                rule=",".join(r for r in ORDER if r in found),
+                rule=",".join(hits),
                 target_pid=ctx.pid,
                 target_user_id=e.user.id if e.user else "",
                 target_name=e.user.name if e.user else "",
@@ -291,23 +291,11 @@ async def _finish(
                 extra={
                     "actor": "bot",
                     "case": str(case.number),
-                    "buttons": case_buttons(ctx, case.number),
+                    "buttons": case_buttons(ctx.chat, case.number, ("ok", "ban", "herstel")),
                 },
             )
         )
     return actions
-
-
-def case_buttons(ctx: EventContext, number: int) -> str:
-    """Buttons under a notification (platforms that have them), as JSON [[label, data], …];
-    pressing one is the same as typing the command (Core._callback)."""
-    return json.dumps(
-        [
-            [t(f"button_{name}"), f"case {name} {number} {ctx.chat.key}"]
-            for name in ("ok", "ban", "herstel")
-        ],
-        ensure_ascii=False,
-    )
 
 
 async def _trial(

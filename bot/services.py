@@ -10,6 +10,7 @@ from bot.audit import Audit
 from bot.clock import Clock
 from bot.events import ChatRef
 from bot.groups import Groups
+from bot.stateful import StatefulRules
 from bot.store import Store
 
 
@@ -24,6 +25,7 @@ class Services:
     def __post_init__(self) -> None:
         self.groups = Groups(self.store)
         self.audit = Audit(self.store)
+        self.stateful = StatefulRules(self.store)  # its Lua scripts are registered once
 
     def adapter_for(self, chat: ChatRef) -> Adapter:
         try:
