@@ -90,8 +90,17 @@ def _word_at(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
+# A '…' quotation: opens after a space, "(" or ":" (not an elision such as 's or 't) and
+# closes before a non-letter (not the apostrophe of auto's).
+_SQUOTE_RE = re.compile(r"(?<![^\s(:])'(?![stkn] )[^'\n]*[^\s']'(?![a-z])")
+
+
 def _in_quotes(text: str, pos: int) -> bool:
-    """True if ``pos`` lies inside a "…" quotation that is not the whole message."""
+    """True if ``pos`` lies inside a "…" or '…' quotation that is not the whole message."""
+    if "'" in text:
+        for m in _SQUOTE_RE.finditer(text):
+            if m.start() < pos < m.end():
+                return not (m.start() == 0 and m.end() >= len(text.rstrip(".!? ")))
     before = text.count('"', 0, pos)
     if before % 2 == 0 or text.find('"', pos) == -1:
         return False

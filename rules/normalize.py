@@ -143,7 +143,8 @@ def base(text: str) -> str:
             return s.strip()
         s = s.replace("\t", " ").replace("\r", "\n").replace("`", "'")
     else:
-        s = unicodedata.normalize("NFKD", text.casefold()).translate(_TABLE)
+        # Case fold after NFKD: mathematical letters (𝐊, 𝓚) decompose to capitals.
+        s = unicodedata.normalize("NFKD", text).casefold().translate(_TABLE)
         s = _EMOJI_RE.sub(" ", s)
         if not s.isascii():
             # Whatever is left that is not a letter or digit or punctuation we know

@@ -163,3 +163,37 @@ def test_english_pack(en: Pack) -> None:
     assert fires("Immigrants are vermin", en)
     assert not fires("I'm a muslim and glad to help", en)
     assert not fires("Meeting in Scunthorpe about break-in prevention", en)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\U0001d40a\U0001d414\U0001d413 \U0001d401\U0001d414\U0001d414\U0001d411\U0001d413", "𝓚𝓐𝓝𝓚𝓔𝓡𝓙𝓞𝓝𝓖"],
+)
+def test_capital_mathematical_letters_fire(text: str, be: Pack) -> None:
+    # NFKD turns 𝐊 into a capital K: case folding must come after it.
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij riep 'godverdomme' en liep weg richting station, politie gebeld",
+        "Iemand heeft 'vuile makak' op de gevel gespoten, politie is verwittigd",
+        "Hij zei: ‘klootzak’ tegen de wijkagent",  # typographic quotes
+    ],
+)
+def test_single_quoted_words_are_mentions(text: str, be: Pack) -> None:
+    assert not fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'klootzak'",  # the whole message quoted is still use
+        "'s nachts is die klootzak weer bezig",  # elision, not a quote
+        "de auto's van die klootzak",  # apostrophe of a plural
+        "Die klootzak zei 'hallo' tegen niemand",  # the insult stands outside the quote
+    ],
+)
+def test_apostrophes_that_do_not_quote_the_hit(text: str, be: Pack) -> None:
+    assert fires(text, be)
