@@ -197,3 +197,52 @@ def test_single_quoted_words_are_mentions(text: str, be: Pack) -> None:
 )
 def test_apostrophes_that_do_not_quote_the_hit(text: str, be: Pack) -> None:
     assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ge zijt ne smeirlap",  # Flemish spelling
+        "Die achterlijke gasten van de jeugdbende weer",
+        "Wat een kneus, belt aan en loopt weg",
+        "Gatlikker, altijd alles aan de wijkagent gaan vertellen",
+        "die zeveraar van hiernaast",
+        "Wat een lummel, zet zijn auto op mijn oprit",
+        "snotneuzen die aanbellen en weglopen",
+        "nondedzju, alweer",
+        "die fokking hangjongeren weer",
+        "wtf wie doet nu zoiets",
+        "Krijg de pest met je scooter",
+        "Wat voor een eikel ben jij",  # "wat voor" frame
+        "Wat voor domme ezel laat zijn poort open",
+    ],
+)
+def test_more_everyday_curses_and_insults_fire(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De straatlamp in de Kerkstraat staat al dagen te flikkeren",
+        "Mijn buurman is al weken aan het sukkelen met zijn rug",
+        "Hond gevonden met een rood tuigje, wie mist hem?",
+        "Een joekel van een vrachtwagen blokkeert de Dorpsstraat",
+        "De gemeente investeert 2 miljard in fietspaden",
+        "De kinderen speelden met knikkers op de stoep",
+        "Het wijfje zit op de eieren aan de vijver, niet storen",
+        "Nieuwe klerenwinkel op de Markt",
+        "De kring van de buurtpreventie vergadert dinsdag",
+        "Hij was daarna niet blijer",
+        "Niger en Nigeria liggen in Afrika",
+        "Hondenfokker zoekt zijn ontsnapte pup, fokken is zijn beroep",
+        "Hij speelt fagot in de harmonie",
+        "Onze reis naar Mongolië was geweldig",
+        "Nieuw restaurant op de markt: Mongoolse barbecue",
+        "Mijn kind heeft de pokken gehad, de pokkenprik is gezet",
+        "Hij kneusde zijn enkel bij het sneeuwruimen",
+        "Nieuwe kankerkliniek aan het ziekenhuis geopend",
+    ],
+)
+def test_everyday_words_that_contain_a_bad_one_do_not_fire(text: str, be: Pack) -> None:
+    assert not fires(text, be)
