@@ -246,3 +246,48 @@ def test_more_everyday_curses_and_insults_fire(text: str, be: Pack) -> None:
 )
 def test_everyday_words_that_contain_a_bad_one_do_not_fire(text: str, be: Pack) -> None:
     assert not fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik wil hier geen zwarten in de straat",  # exclusion
+        "Vluchtelingen horen hier niet thuis",
+        "Dat volk van de moskee hoort hier niet thuis",
+        "Dat soort volk moet weg uit onze straat",
+        "Marokkanen eruit!",
+        "Vrouwen horen in de keuken, niet in deze groep",
+        "Waarom zijn Turken altijd zo agressief?",  # generalisation
+        "Homo's zijn allemaal pervers",
+        "Zigeuners zijn van nature dieven",
+        "Die Roemenen stelen alles wat los en vast zit",
+        "Die Polen pikken onze jobs",
+        "Al die asielzoekers leven van onze centen",
+        "Een vuile Turk heeft mijn auto geraakt",  # pejorative adjective + group
+        "Ge zijt nen onnozele gast",
+        "Buitenlanders moeten terug naar waar ze vandaan komen",
+        "Ik haat buitenlanders die niet werken",  # "niet" inside the clause, no negation
+        "Ik haat moslims, niet normaal hoe die hier rondlopen",
+    ],
+)
+def test_more_hate_wordings_fire(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik haat moslims niet, ik ken er veel die heel vriendelijk zijn",
+        "Racisme tegen moslims hoort niet thuis in deze groep",
+        "Mensen uitschelden voor kankerlijer is echt niet oké",
+        "Roemeense nummerplaat, de auto hoort hier niet in de straat, 101 gebeld",
+        "Die Poolse bestelwagen staat al 3 weken op de stoep, weg ermee",
+        "De Turkse bakker is altijd zo vriendelijk",
+        "We willen geen inbrekers in onze wijk, dus lichten aan",
+        "De dieven stelen alles uit de garages, 101 gebeld",
+        "Ik haat die nieuwe verkeersdrempels",
+        "Die oude camera's moeten allemaal weg",
+    ],
+)
+def test_hate_wordings_need_a_group_and_respect_negation(text: str, be: Pack) -> None:
+    assert not fires(text, be)
