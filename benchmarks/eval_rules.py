@@ -59,8 +59,10 @@ def eval_corpus(path: Path, verbose: bool) -> None:
             if got_m != want_m and verbose:
                 errors.append(f"  missing want {sorted(want_m)} got {sorted(got_m)}: {row['text']}")
     locales = Counter(r.get("locale", "nl-BE") for r in rows)
+    path = path.resolve()
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     print(
-        f"== Corpus {path.relative_to(ROOT)}: {len(rows)} messages "
+        f"== Corpus {shown}: {len(rows)} messages "
         f"({', '.join(f'{k} {n}' for k, n in locales.items())})"
     )
     print(f"{'rule':26} {'support':>7} {'prec':>6} {'recall':>6} {'F1':>6}   tp  fp  fn")

@@ -464,7 +464,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
         ev = c.confidentiality(t, wp)
         if ev:
             add(CONF, "", ev)
-    if not report_ev and not called and on[OFF]:
+    if not report_ev and not called and not acted and on[OFF]:
         ev = c.off_topic_hit(t, raw, has_media, wp)
         if ev:
             add(OFF, "", ev)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from rules import Pack, classify
@@ -220,3 +222,193 @@ def test_english_rules(en: Pack) -> None:
     assert classify("Burglary at number 5, police called", en).violations == ()
     assert "conduct.vigilante" in classify("If I catch him I'll beat him up", en).violations
     assert "conduct.off_topic" in classify("thanks 👍", en).violations
+
+
+# --- cases from the blind evaluation set (generalisation, nl-NL and en) -------------------
+
+CALLED_BE_NL = [
+    "Alarm gaat af in de Hazelaarstraat, 'k heb al gebeld",  # implicit: the police
+    "Net de wijkagent gesproken, die weet ervan. Er is vannacht ingebroken bij 3 schuren",
+    "Buurman Luc heeft camerabeelden van de inbraak, hij heeft ze aan de politie bezorgd",
+    "Koperen dakgoten gestolen van de kerk, de politie is al langs geweest",
+]
+
+
+@pytest.mark.parametrize("text", CALLED_BE_NL)
+@pytest.mark.parametrize("locale", ["be", "nl"])
+def test_police_called_without_a_number(text: str, locale: str, request: Any) -> None:
+    v = classify(text, request.getfixturevalue(locale))
+    assert v.is_report and v.police_called and SAAR not in v.violations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Politie niet gebeld want die komen toch niet, maar bij ons is de tuinberging opengebroken",
+        "Moet ik de politie bellen? Er staat iemand al 10 minuten naar ons huis te kijken",
+        "Er zit iemand op het dak van de school!? om 01u30",
+        "Alarm van de apotheek op het dorpsplein gaat al een tijdje af, niemand te zien",
+        "Opgelet: 2 mannen aan de deur die zeggen dat ze van de waterleiding zijn. Niet opendoen!",
+        "Er brandt een vuilbak en een auto aan den overkant, volgens mij aangestoken",
+        "Hebben jullie de politie al gebeld? Er ligt een ingeslagen ruit bij de bakker",
+        "Bel iemand de politie aub, er vechten 2 mannen aan het station",
+    ],
+)
+def test_reports_in_other_words(text: str, be: Pack) -> None:
+    v = classify(text, be)
+    assert v.is_report and not v.police_called
+    assert v.violations == (SAAR,)
+
+
+def test_geen_spoed_wel_politie_is_not_a_negation(nl: Pack) -> None:
+    text = "Babbeltruc! Twee vrouwen bellen aan, een derde loopt achterom. Geen spoed wel politie gebeld."
+    assert classify(text, nl).police_called
+    assert not classify("Babbeltruc aan de deur, geen politie gebeld", nl).police_called
+
+
+def test_same_report_judged_by_be_and_nl_numbers(be: Pack, nl: Pack) -> None:
+    """101 is the Belgian police number; in the Netherlands it is no police number at all,
+    and 0900-8844 only counts there."""
+    be_msg = "Ingebroken in de garage van nr 7, ik heb de 101 gebeld"
+    assert classify(be_msg, be).violations == ()
+    assert classify(be_msg, nl).violations == (SAAR,)
+    nl_msg = "Verdachte man bij de schuurtjes, 0900-8844 gebeld"
+    assert classify(nl_msg, nl).violations == ()
+    assert classify(nl_msg, be).violations == (SAAR,)
+    both = "Verdachte man bij de schuurtjes, 1-1-2 gebeld"
+    assert classify(both, be).violations == classify(both, nl).violations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "rule"),
+    [
+        (
+            "Het is zeker weer die van nummer 14, die loopt altijd te loeren",
+            "be",
+            "conduct.accusation",
+        ),
+        (
+            "Dat was Kevin D. van de Populierenlaan, die heeft al eerder gestolen",
+            "be",
+            "conduct.accusation",
+        ),
+        (
+            "Die jongeren van het jeugdhuis hebben de schommels kapot gemaakt, wie anders",
+            "be",
+            "conduct.accusation",
+        ),
+        ("Die van den overkant (nr 33) zit daar zeker achter", "be", "conduct.accusation"),
+        ("Pas op voor Marco met zijn grijze Golf, dat is een dealer", "be", "conduct.accusation"),
+        (
+            "Ik weet zeker dat Ricardo uit de Esdoornstraat hierachter zit",
+            "nl",
+            "conduct.accusation",
+        ),
+        (
+            "Die hangjongeren bij de Albert Heijn jatten alles, dat weet iedereen",
+            "nl",
+            "conduct.accusation",
+        ),
+        (
+            "It's that lad from number 23 again, he's always nicking bikes",
+            "en",
+            "conduct.accusation",
+        ),
+        ("I bet it was Tom from the flats, he's done it before", "en", "conduct.accusation"),
+        ("Those kids from the estate did this, everyone knows it", "en", "conduct.accusation"),
+        (
+            "Wie doet er mee om hem vanavond op te wachten aan de garages? Met 5 man pakken we hem wel",
+            "be",
+            "conduct.vigilante",
+        ),
+        (
+            "Ik ben hem achterna gereden en heb hem klemgezet aan de rotonde",
+            "be",
+            "conduct.vigilante",
+        ),
+        ("Wie rijdt er vannacht mee om die gasten klem te zetten?", "nl", "conduct.vigilante"),
+        (
+            "Who's up for waiting for him tonight behind the garages? We'll sort him out ourselves",
+            "en",
+            "conduct.vigilante",
+        ),
+        ("If I catch him on my property he'll get a beating", "en", "conduct.vigilante"),
+        ("Let's all go down there tonight and give them a scare", "en", "conduct.vigilante"),
+        ("Stem zondag allemaal op lijst 3!", "be", "conduct.off_topic"),
+        (
+            "Mijn schoonzoon is loodgieter, als er iemand iets nodig heeft: 0470 12 34 56",
+            "be",
+            "conduct.off_topic",
+        ),
+        ("Dikke merci aan de buren voor het snelle ingrijpen gisteren", "be", "conduct.off_topic"),
+        ("Zalig pasen iedereen 🐣", "be", "conduct.off_topic"),
+        (
+            "Ons Minoes is al 3 dagen niet thuisgekomen, grijze kater met wit bef",
+            "be",
+            "conduct.off_topic",
+        ),
+        (
+            "Oliebollenactie van de voetbalclub zaterdag, bestellen kan bij mij!",
+            "nl",
+            "conduct.off_topic",
+        ),
+        ("Does anyone have a ladder I could borrow this weekend?", "en", "conduct.off_topic"),
+        ("Happy birthday Sarah! 🎂", "en", "conduct.off_topic"),
+        (
+            "Ik heb het screenshot doorgestuurd naar mijn Whatsappgroep van het werk",
+            "be",
+            "conduct.confidentiality",
+        ),
+        (
+            "Dit moet in de Gelderlander, ik heb de redactie gemaild",
+            "nl",
+            "conduct.confidentiality",
+        ),
+        (
+            "Sent the photos to the local paper, they should run a story",
+            "en",
+            "conduct.confidentiality",
+        ),
+    ],
+)
+def test_conduct_rules_in_other_words(text: str, locale: str, rule: str, request: Any) -> None:
+    # One answer per message: a call to act oneself is not also off-topic ("wie doet er mee").
+    assert classify(text, request.getfixturevalue(locale)).violations == (rule,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan van nr 5 heeft de dader zien weglopen en heeft 101 gebeld",
+        "Bij nr 14 is ingebroken vannacht, de bewoners zijn op reis. Politie ter plaatse.",
+        "Het was Jan, hij heeft de aangifte gedaan bij de politie",
+    ],
+)
+def test_naming_a_victim_or_witness_is_no_accusation(text: str, be: Pack) -> None:
+    assert "conduct.accusation" not in classify(text, be).violations
+
+
+def test_english_negations_with_apostrophes(en: Pack) -> None:
+    v = classify("Haven't called the police yet but there's someone with a torch in the garden", en)
+    assert v.is_report and not v.police_called and v.violations == (SAAR,)
+    assert classify("Please don't confront anyone yourself", en).violations == ()
+    assert classify("Please don't share anything from this group on Facebook", en).violations == ()
+    v = classify("I'm going to call the police, a car has been idling outside for an hour", en)
+    assert v.is_report and not v.police_called
+
+
+def test_thanks_with_an_update_is_not_off_topic(be: Pack) -> None:
+    text = "Bedankt iedereen voor het melden! Update: de dader is opgepakt door de politie."
+    assert classify(text, be).violations == ()
+
+
+def test_signalement_someone_asking_is_no_person(be: Pack) -> None:
+    v = classify(
+        "Opgelet! Verdachte camionette wit, rijdt rond in de Kapelstraat. Iemand nen idee?", be
+    )
+    assert v.hints and set(v.hints[0].missing) == {"plate", "direction", "time"}
+
+
+def test_signalement_car_doors_are_no_vehicle(en: Pack) -> None:
+    v = classify("Suspicious guy in a grey hoodie checking car doors on Oak Street", en)
+    assert v.hints and "plate" not in v.hints[0].missing and "vehicle" not in v.hints[0].missing
