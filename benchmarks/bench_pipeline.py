@@ -45,9 +45,15 @@ async def run(url: str, n: int) -> tuple[float, float]:
     t0 = time.perf_counter()
     for i in range(n):
         clock.advance(7)
-        e = InboundEvent(f"bench:{i}", EventKind.MESSAGE, CHAT, clock.now(),
-                         User(f"lid{i % 50}", f"lid{i % 50}"), message_id=str(i),
-                         text=MESSAGES[i % len(MESSAGES)])
+        e = InboundEvent(
+            f"bench:{i}",
+            EventKind.MESSAGE,
+            CHAT,
+            clock.now(),
+            User(f"lid{i % 50}", f"lid{i % 50}"),
+            message_id=str(i),
+            text=MESSAGES[i % len(MESSAGES)],
+        )
         await p.submit(e)
         if i % 50 == 49:
             await p.drain()

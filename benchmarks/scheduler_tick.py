@@ -48,14 +48,18 @@ async def main(url: str) -> None:
         for groups in (100, 1000, 5000):
             for i in range(made, groups):
                 chat = ChatRef("console", f"g{i}")
-                await services.groups.ensure(chat, locale="nl-BE", timezone="Europe/Brussels", now=clock.now())
+                await services.groups.ensure(
+                    chat, locale="nl-BE", timezone="Europe/Brussels", now=clock.now()
+                )
                 await sched.reminders.add(chat, parse_exact("elke laatste zondag om 19:00"))
             made = groups
             n = 200
             t0 = time.perf_counter()
             for _ in range(n):
                 await sched.tick()
-            print(f"{groups:5d} groups, 0 due:   {1000 * (time.perf_counter() - t0) / n:7.2f} ms/tick")
+            print(
+                f"{groups:5d} groups, 0 due:   {1000 * (time.perf_counter() - t0) / n:7.2f} ms/tick"
+            )
         monday = parse_exact("elke maandag om 19:00")
         added = 0
         for due in (10, 100):
@@ -69,11 +73,15 @@ async def main(url: str) -> None:
             dt = time.perf_counter() - t0
             sched._jobs = jobs
             assert len(report.sent) == due, report
-            print(f"{made:5d} groups, {due:3d} due: {1000 * dt:7.2f} ms/tick ({1000 * dt / due:.2f} ms per reminder)")
+            print(
+                f"{made:5d} groups, {due:3d} due: {1000 * dt:7.2f} ms/tick ({1000 * dt / due:.2f} ms per reminder)"
+            )
         clock.advance(2 * 86400)
         t0 = time.perf_counter()
         report = await sched.tick()
-        print(f"housekeeping, {made} groups: {time.perf_counter() - t0:.2f} s for {sorted(report.jobs)}")
+        print(
+            f"housekeeping, {made} groups: {time.perf_counter() - t0:.2f} s for {sorted(report.jobs)}"
+        )
     finally:
         keys = [k async for k in store.redis.scan_iter(match=f"{store.keys.prefix}:*", count=1000)]
         for i in range(0, len(keys), 1000):

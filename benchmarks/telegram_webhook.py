@@ -44,7 +44,9 @@ async def main(redis_url: str, n: int, concurrency: int) -> None:
     prefix = f"bbbench-{uuid.uuid4().hex[:8]}"
     store = await Store.open(redis_url, prefix, "bench")
     settings = load_settings(
-        adapters="telegram", telegram_token=fake.token, telegram_webhook_secret=SECRET,
+        adapters="telegram",
+        telegram_token=fake.token,
+        telegram_webhook_secret=SECRET,
         telegram_api_url=fake.url,
     )
     # Telegram's flood limits (20 messages/min per group) would make this a test of waiting:
@@ -62,9 +64,10 @@ async def main(redis_url: str, n: int, concurrency: int) -> None:
         async with aiohttp.ClientSession() as s:
 
             async def post(u: dict[str, object]) -> int:
-                async with sem, s.post(
-                    url, json=u, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
-                ) as r:
+                async with (
+                    sem,
+                    s.post(url, json=u, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as r,
+                ):
                     return r.status
 
             t0 = time.perf_counter()
@@ -75,8 +78,12 @@ async def main(redis_url: str, n: int, concurrency: int) -> None:
         t2 = time.perf_counter()
         assert len(fake.calls_to("sendMessage")) == n
         print(f"redis: {redis_url.split('://')[0]}  updates: {n}  concurrency: {concurrency}")
-        print(f"webhook ingest: {n / (t1 - t0):8.0f} updates/s  ({(t1 - t0) / n * 1000:.2f} ms each)")
-        print(f"process + send: {n / (t2 - t1):8.0f} commands/s ({(t2 - t1) / n * 1000:.2f} ms each)")
+        print(
+            f"webhook ingest: {n / (t1 - t0):8.0f} updates/s  ({(t1 - t0) / n * 1000:.2f} ms each)"
+        )
+        print(
+            f"process + send: {n / (t2 - t1):8.0f} commands/s ({(t2 - t1) / n * 1000:.2f} ms each)"
+        )
     finally:
         keys = [k async for k in store.redis.scan_iter(match=f"{prefix}:*", count=500)]
         if keys:

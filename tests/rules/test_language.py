@@ -167,7 +167,10 @@ def test_english_pack(en: Pack) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["\U0001d40a\U0001d414\U0001d413 \U0001d401\U0001d414\U0001d414\U0001d411\U0001d413", "𝓚𝓐𝓝𝓚𝓔𝓡𝓙𝓞𝓝𝓖"],
+    [
+        "\U0001d40a\U0001d414\U0001d413 \U0001d401\U0001d414\U0001d414\U0001d411\U0001d413",
+        "𝓚𝓐𝓝𝓚𝓔𝓡𝓙𝓞𝓝𝓖",
+    ],
 )
 def test_capital_mathematical_letters_fire(text: str, be: Pack) -> None:
     # NFKD turns 𝐊 into a capital K: case folding must come after it.
