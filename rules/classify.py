@@ -464,7 +464,9 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
         ev = c.confidentiality(t, wp)
         if ev:
             add(CONF, "", ev)
-    if not report_ev and not called and not acted and on[OFF]:
+    # Off-topic is the mildest finding: a message that breaks another rule is answered
+    # for that rule only (one answer per message, DESIGN §8.5).
+    if not report_ev and not called and not findings and on[OFF]:
         ev = c.off_topic_hit(t, raw, has_media, wp)
         if ev:
             add(OFF, "", ev)

@@ -412,3 +412,67 @@ def test_signalement_someone_asking_is_no_person(be: Pack) -> None:
 def test_signalement_car_doors_are_no_vehicle(en: Pack) -> None:
     v = classify("Suspicious guy in a grey hoodie checking car doors on Oak Street", en)
     assert v.hints and "plate" not in v.hints[0].missing and "vehicle" not in v.hints[0].missing
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("Loslopende koeien op de Beekstraat, voorzichtig rijden!", "be"),
+        ("De geiten van de kinderboerderij zijn ontsnapt", "be"),
+        ("Onze kat is terecht, bedankt om uit te kijken 🐱", "be"),
+        ("Wie kan zaterdag helpen om kleding naar het opvangcentrum te brengen?", "be"),
+        ("De Chinese traiteur op de hoek is terug open na de verbouwing", "be"),
+        ("Wegomlegging volgende week door rioleringswerken in de Stationsstraat", "be"),
+        ("Onze hond heeft vlooien opgelopen in het park, opletten met jullie honden", "be"),
+        ("Zoek nog een oppas voor vrijdagavond", "nl"),
+        ("Our cat is back home, thanks all", "en"),
+        ("Loose cows on the road near the farm, drive carefully", "en"),
+        ("Roadworks on Station Road next week, expect a diversion", "en"),
+        ("Looking for a babysitter for Friday night", "en"),
+    ],
+)
+def test_neighbourhood_news_that_is_no_report_is_off_topic(
+    text: str, locale: str, request: Any
+) -> None:
+    pack = request.getfixturevalue(locale)
+    assert classify(text, pack).violations == ("conduct.off_topic",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verdachte man probeert de deur van de kinderboerderij te forceren, 101 gebeld",
+        "Ons hondje sloeg aan, er liep iemand door de tuin. Politie is verwittigd",
+        "Twee jongens probeerden autodeuren open te trekken bij de wegenwerken, 101 gebeld",
+    ],
+)
+def test_a_report_with_news_words_is_not_off_topic(text: str, be: Pack) -> None:
+    v = classify(text, be)
+    assert v.is_report and v.police_called
+    assert "conduct.off_topic" not in v.violations
+
+
+def test_off_topic_is_not_added_to_another_finding(be: Pack) -> None:
+    # Chit-chat with a curse is answered for the curse only (one answer per message).
+    v = classify("Godverdomme, alweer hondenpoep voor mijn deur", be)
+    assert v.violations == ("conduct.language",)
+    assert classify("Alweer hondenpoep voor mijn deur", be).violations == ("conduct.off_topic",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't stand those immigrants, they should all leave",
+        "I'll beat you up",
+        "You're a moron",
+        "Muslims don't belong here",
+    ],
+)
+def test_english_language_with_apostrophes(text: str, en: Pack) -> None:
+    assert classify(text, en).violations == ("conduct.language",)
+
+
+def test_jullie_before_an_animal_is_possessive_not_an_insult(be: Pack) -> None:
+    v = classify("Gif gevonden in het park, opletten met jullie honden", be)
+    assert "conduct.language" not in v.violations
+    assert classify("Jij hond!", be).violations == ("conduct.language",)
