@@ -43,7 +43,7 @@ def _parse(p: str, i: int, depth: int) -> tuple[list[list[Token]], int]:
         if c == ")":
             if depth == 0:
                 raise _Unsupported
-            return alts, i
+            return _flatten(alts), i
         if c == "(":
             if p.startswith("(?:", i):
                 inner, j = _parse(p, i + 3, depth + 1)
@@ -84,7 +84,22 @@ def _parse(p: str, i: int, depth: int) -> tuple[list[list[Token]], int]:
         alts[-1].append(tok)
     if depth != 0:
         raise _Unsupported
-    return alts, i
+    return _flatten(alts), i
+
+
+def _flatten(alts: list[list[Token]]) -> list[list[Token]]:
+    """``(?:a|b)|c`` as ``a|b|c``: an alternative that is one non-capturing group is
+    replaced by the group's alternatives (tried in the same order, so the same matches),
+    which lets the trie merge them with their neighbours."""
+    if not any(len(seq) == 1 and seq[0][0] == "(?:" for seq in alts):
+        return alts
+    out: list[list[Token]] = []
+    for seq in alts:
+        if len(seq) == 1 and seq[0][0] == "(?:":
+            out.extend(seq[0][1])
+        else:
+            out.append(seq)
+    return out
 
 
 def _emit_tok(tok: Token) -> str:

@@ -5,8 +5,9 @@ prefixes (up to 7 letters; anchors are chosen by their first 5) one of which eve
 must contain: for each alternative the best-anchored word (preferring rare words to
 "de"/"het"/"is"), or else the literal text the match starts with (checked as a
 substring).  ``^`` counts as a word start, like a word boundary.  All gates of a pack form one index
-(prefix -> regexes); per message, one pass over its words gives the set of regexes worth
-running, and the others are not run at all.  Gates are conservative: when an alternative
+(prefix -> regexes, and the substrings that start with a word character); per message, one
+pass over its white-space separated tokens (each looked up once, then remembered) gives the
+set of regexes worth running, and the others are not run at all.  Gates are conservative: when an alternative
 cannot be reduced to literals, the regex always runs.
 """
 
@@ -30,6 +31,7 @@ with warnings.catch_warnings():
 PREFIX = 5  # anchors are chosen by their prefixes of this many characters
 LONG = 7  # and then given as prefixes of up to this many (fewer words open them)
 _WORD = re.compile(r"\w+")
+_WORD_HEAD = re.compile(r"\w*")
 _KS = tuple(range(1, LONG + 1))
 _MEMO_MAX = 100_000
 _MAX_CLASS = 12
@@ -292,7 +294,7 @@ _IDS = itertools.count()
 class Rx:
     """A compiled regex with its gate and a number; see :class:`GateIndex`."""
 
-    __slots__ = ("gate", "gid", "rx", "sub_re")
+    __slots__ = ("gate", "gid", "rx", "sub_re", "word_sub")
 
     def __init__(self, rx: re.Pattern[str] | str) -> None:
         # Matched with its word alternations written as tries (same matches, faster); the
@@ -305,16 +307,13 @@ class Rx:
             self.rx = rx
         self.gate = gate_of(source, self.rx.flags)
         self.gid = next(_IDS)
-        # The substring gate as a trie ("ab|ac" -> "a[bc]"): re scans that much faster.
-        sub = sorted(self.gate.sub)
-        self.sub_re = (
-            re.compile(_trie_regex([[re.escape(ch) for ch in s] for s in sub])) if sub else None
-        )
-
-    def _open(self, text: str, opened: set[int]) -> bool:
-        return self.gid in opened or (
-            self.sub_re is not None and self.sub_re.search(text) is not None
-        )
+        # A substring gate whose strings all start with a word character is decided by the
+        # index, word by word: a match contains the word characters its string starts with,
+        # and those lie inside one word.  Otherwise it is checked here on the whole text.
+        # (Either way as a trie, "ab|ac" -> "a[bc]": re scans that much faster.)
+        heads = sorted({_word_head(s) for s in self.gate.sub})
+        self.word_sub = _trie_re(heads) if heads and all(heads) else None
+        self.sub_re = _trie_re(sorted(self.gate.sub)) if heads and not self.word_sub else None
 
     def search(
         self, text: str, opened: set[int], pos: int = 0, endpos: int = 1 << 62
@@ -330,6 +329,16 @@ class Rx:
         return _EMPTY_ITER
 
 
+def _word_head(s: str) -> str:
+    """The word characters ``s`` starts with."""
+    m = _WORD_HEAD.match(s)
+    return m.group(0) if m else ""
+
+
+def _trie_re(strings: list[str]) -> re.Pattern[str]:
+    return re.compile(_trie_regex([[re.escape(ch) for ch in s] for s in strings]))
+
+
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
 
 
@@ -340,37 +349,44 @@ class GateIndex:
     """
 
     def __init__(self, rxs: Iterable[Rx]) -> None:
+        rxs = list(rxs)
         by_prefix: dict[str, list[int]] = {}
         self.always: frozenset[int] = frozenset(rx.gid for rx in rxs if rx.gate.always)
         for rx in rxs:
             for p in rx.gate.word:
                 by_prefix.setdefault(p, []).append(rx.gid)
         self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
-        # word -> the regexes it opens; words repeat a lot, so this is mostly one lookup.
+        self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
+        # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
+        # lookup.  Tokens are split at white space, which no word contains.
         self._memo: dict[str, tuple[int, ...]] = {}
 
-    def _ids_for(self, word: str) -> tuple[int, ...]:
+    def _ids_for(self, token: str) -> tuple[int, ...]:
         ids: list[int] = []
-        for k in _KS:
-            found = self.by_prefix.get(word[:k])
-            if found:
-                ids.extend(found)
-            if k >= len(word):
-                break
-        return tuple(ids)
+        get = self.by_prefix.get
+        for word in _WORD.findall(token):
+            for k in _KS:
+                found = get(word[:k])
+                if found:
+                    ids.extend(found)
+                if k >= len(word):
+                    break
+        ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
+        ids = list(dict.fromkeys(ids))
+        memo = self._memo
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[token] = out = tuple(ids)
+        return out
 
     def opened(self, text: str) -> set[int]:
         """The ids of the regexes whose gate the words of ``text`` open."""
         out = set(self.always)
-        memo = self._memo
-        get = memo.get
-        for w in set(_WORD.findall(text)):
-            ids = get(w)
+        get = self._memo.get
+        for tok in text.split():
+            ids = get(tok)
             if ids is None:
-                ids = self._ids_for(w)
-                if len(memo) >= _MEMO_MAX:
-                    memo.clear()
-                memo[w] = ids
+                ids = self._ids_for(tok)
             if ids:
                 out.update(ids)
         return out
