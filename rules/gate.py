@@ -292,7 +292,11 @@ _IDS = itertools.count()
 
 
 class Rx:
-    """A compiled regex with its gate and a number; see :class:`GateIndex`."""
+    """A compiled regex with its gate and a number; see :class:`GateIndex`.
+
+    Its gate is open for a text exactly when its number is in the set
+    :meth:`GateIndex.opened` gives for that text.
+    """
 
     __slots__ = ("gate", "gid", "rx", "sub_re", "word_sub")
 
@@ -307,10 +311,10 @@ class Rx:
             self.rx = rx
         self.gate = gate_of(source, self.rx.flags)
         self.gid = next(_IDS)
-        # A substring gate whose strings all start with a word character is decided by the
-        # index, word by word: a match contains the word characters its string starts with,
-        # and those lie inside one word.  Otherwise it is checked here on the whole text.
-        # (Either way as a trie, "ab|ac" -> "a[bc]": re scans that much faster.)
+        # A substring gate whose strings all start with a word character is decided word
+        # by word: a match contains the word characters its string starts with, and those
+        # lie inside one word.  Otherwise it is checked on the whole text.  (Either way as
+        # a trie, "ab|ac" -> "a[bc]": re scans that much faster.)
         heads = sorted({_word_head(s) for s in self.gate.sub})
         self.word_sub = _trie_re(heads) if heads and all(heads) else None
         self.sub_re = _trie_re(sorted(self.gate.sub)) if heads and not self.word_sub else None
@@ -319,14 +323,10 @@ class Rx:
         self, text: str, opened: set[int], pos: int = 0, endpos: int = 1 << 62
     ) -> re.Match[str] | None:
         """``rx.search`` if the gate is open for ``text`` (``opened`` from the index)."""
-        if self.gid in opened or (self.sub_re is not None and self.sub_re.search(text) is not None):
-            return self.rx.search(text, pos, endpos)
-        return None
+        return self.rx.search(text, pos, endpos) if self.gid in opened else None
 
     def finditer(self, text: str, opened: set[int]) -> Iterator[re.Match[str]]:
-        if self.gid in opened or (self.sub_re is not None and self.sub_re.search(text) is not None):
-            return self.rx.finditer(text)
-        return _EMPTY_ITER
+        return self.rx.finditer(text) if self.gid in opened else _EMPTY_ITER
 
 
 def _word_head(s: str) -> str:
@@ -357,6 +357,7 @@ class GateIndex:
                 by_prefix.setdefault(p, []).append(rx.gid)
         self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
         self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
+        self.text_subs = tuple((rx.gid, rx.sub_re) for rx in rxs if rx.sub_re is not None)
         # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
         # lookup.  Tokens are split at white space, which no word contains.
         self._memo: dict[str, tuple[int, ...]] = {}
@@ -372,15 +373,14 @@ class GateIndex:
                 if k >= len(word):
                     break
         ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
-        ids = list(dict.fromkeys(ids))
         memo = self._memo
         if len(memo) >= _MEMO_MAX:
             memo.clear()
-        memo[token] = out = tuple(ids)
+        memo[token] = out = tuple(dict.fromkeys(ids))
         return out
 
     def opened(self, text: str) -> set[int]:
-        """The ids of the regexes whose gate the words of ``text`` open."""
+        """The ids of the regexes whose gate ``text`` opens."""
         out = set(self.always)
         get = self._memo.get
         for tok in text.split():
@@ -389,4 +389,7 @@ class GateIndex:
                 ids = self._ids_for(tok)
             if ids:
                 out.update(ids)
+        for gid, sub in self.text_subs:
+            if sub.search(text):
+                out.add(gid)
         return out
