@@ -13,12 +13,13 @@ cannot be reduced to literals, the regex always runs.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ._retrie import retrie
 from .lexicon import _trie_regex
@@ -74,46 +75,59 @@ class Gate:
 ALWAYS = Gate(True, frozenset(), ())
 
 
-# Memo of _starts for one gate_for call, keyed by the identity of the parsed items (they
-# stay alive, and unchanged, while gate_for runs; cleared after every call).
-_STARTS_MEMO: dict[tuple[tuple[int, ...], int, bool], frozenset[str] | None] = {}
+# Memos of the analysis functions below for one gate_of call, keyed by the identity of the
+# parsed items (they stay alive, and unchanged, while gate_of runs; cleared after every
+# call) and the other arguments: an alternation followed by more items is analysed once
+# per alternative, each time with the same items after it.
+_MEMOS: list[dict[tuple[Any, ...], Any]] = []
+_R = TypeVar("_R")
 
 
-def _starts(items: list[Any], n: int, word: bool) -> set[str] | None:
+def _per_call_memo(fn: Callable[..., _R]) -> Callable[..., _R]:
+    memo: dict[tuple[Any, ...], _R] = {}
+    _MEMOS.append(memo)
+
+    @functools.wraps(fn)
+    def remembered(items: list[Any], *args: Any) -> _R:
+        key = (tuple(map(id, items)), *args)
+        try:
+            return memo[key]
+        except KeyError:
+            got = memo[key] = fn(items, *args)
+            return got
+
+    return remembered
+
+
+def _starts(items: list[Any], n: int, word: bool) -> frozenset[str] | None:
     """Literal prefixes (at most ``n`` chars) of the sequence ``items``; None = unknown.
 
     An empty string in the result means "a match may start with anything here".
     """
     if n == 0 or not items:
-        return {""}
-    key = (tuple(map(id, items)), n, word)
-    try:
-        got = _STARTS_MEMO[key]
-    except KeyError:
-        got = _STARTS_MEMO[key] = _starts_uncached(items, n, word)
-    return None if got is None else set(got)
+        return _ANY
+    return _starts_nonempty(items, n, word)
 
 
-def _starts_uncached(items: list[Any], n: int, word: bool) -> frozenset[str] | None:
-    res = _starts_raw(items, n, word)
-    return None if res is None else frozenset(res)
+_ANY = frozenset({""})
 
 
-def _starts_raw(items: list[Any], n: int, word: bool) -> set[str] | None:
+@_per_call_memo
+def _starts_nonempty(items: list[Any], n: int, word: bool) -> frozenset[str] | None:
     op, av = items[0]
     rest = items[1:]
     if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
         return _starts(rest, n, word)
     if op is C.SUBPATTERN:
-        return _starts(list(av[-1]) + rest, n, word)
+        return _starts(av[-1].data + rest, n, word)
     if op is C.BRANCH:
         out: set[str] = set()
         for alt in av[1]:
-            got = _starts(list(alt) + rest, n, word)
+            got = _starts(alt.data + rest, n, word)
             if got is None:
                 return None
             out |= got
-        return out
+        return frozenset(out)
     chars: list[str]
     if op is C.LITERAL:
         chars = [chr(av)]
@@ -124,20 +138,20 @@ def _starts_raw(items: list[Any], n: int, word: bool) -> set[str] | None:
     elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
         lo, hi, sub = av
         if hi == 1:  # optional: with or without it
-            once = _starts(list(sub) + rest, n, word)
-            skip = _starts(rest, n, word) if lo == 0 else set()
+            once = _starts(sub.data + rest, n, word)
+            skip = _starts(rest, n, word) if lo == 0 else frozenset()
             return None if once is None or skip is None else once | skip
-        inner = _starts(list(sub), n, word)
+        inner = _starts(sub.data, n, word)
         if inner is None:
             return None
         if lo > 0:
-            return {s[:1] for s in inner}
+            return frozenset({s[:1] for s in inner})
         after = _starts(rest, n, word)
-        return None if after is None else {s[:1] for s in inner} | after
+        return None if after is None else frozenset({s[:1] for s in inner}) | after
     else:
-        return {""}
+        return _ANY
     out = set()
-    tails: set[str] | None = None
+    tails: frozenset[str] | None = None
     for ch in chars:
         if word and not (ch.isalnum() or ch == "_"):
             out.add("")
@@ -147,7 +161,7 @@ def _starts_raw(items: list[Any], n: int, word: bool) -> set[str] | None:
             if tails is None:
                 return None
         out |= {ch + t for t in tails}
-    return out
+    return frozenset(out)
 
 
 def _is_space(item: Any) -> bool:
@@ -160,10 +174,10 @@ def _is_space(item: Any) -> bool:
             for o, a in av
         )
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        body = list(av[2])
+        body = av[2].data
         return bool(body) and _is_space(body[-1])
     if op is C.SUBPATTERN:
-        body = list(av[-1])
+        body = av[-1].data
         return bool(body) and _is_space(body[-1])
     return op is C.AT and av is C.AT_BOUNDARY
 
@@ -173,12 +187,13 @@ def _is_space(item: Any) -> bool:
 _WORD_START_AT = (C.AT_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING, C.AT_BEGINNING_LINE)
 
 
-def _score(prefixes: set[str]) -> tuple[int, int, int]:
+def _score(prefixes: frozenset[str]) -> tuple[int, int, int]:
     common = sum(p in COMMON_PREFIXES for p in prefixes)
     return (common, sum(len(p) < PREFIX for p in prefixes), len(prefixes))
 
 
-def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None:
+@_per_call_memo
+def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> frozenset[str] | None:
     """The best set of word prefixes one of which every match of ``items`` contains.
 
     Anchors are chosen by their prefixes of ``PREFIX`` characters; the chosen ones are
@@ -186,18 +201,18 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None
     """
     # Descend into a lone group or alternation at the start.
     while len(items) == 1 and items[0][0] is C.SUBPATTERN:
-        items = list(items[0][1][-1])
+        items = items[0][1][-1].data
     if len(items) == 1 and items[0][0] is C.BRANCH:
         out: set[str] = set()
         for alt in items[0][1][1]:
-            got = _anchor(list(alt), bounded, n)
+            got = _anchor(alt.data, bounded, n)
             if got is None:
                 return None
             out |= got
-        return out
+        return frozenset(out)
     if items and items[0][0] is C.AT and items[0][1] in _WORD_START_AT:
         return _anchor(items[1:], True, n) if len(items) > 1 else None
-    best: set[str] | None = None
+    best: frozenset[str] | None = None
     best_i = 0
     for i in range(len(items)):
         if not ((i == 0 and bounded) or (i > 0 and _is_space(items[i - 1]))):
@@ -211,7 +226,7 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None
         ):
             continue
         if i == 0 or items[i][0] in (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN):
-            got = _distributed(items[i:])
+            got = _distributed(items[i:], PREFIX)
             if got is None:
                 continue
             if best is None or _score(got) < _score(best):
@@ -221,33 +236,34 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None
     return best
 
 
-def _long(items: list[Any], short: set[str], n: int) -> set[str]:
+def _long(items: list[Any], short: frozenset[str], n: int) -> frozenset[str]:
     """The prefixes of up to ``n`` characters of ``items`` (a word start), if they are
     known, else ``short``, its prefixes of up to ``PREFIX`` characters."""
     if n == PREFIX:
         return short
-    got = _starts(items, n, word=True)
+    got = _starts(items, n, True)
     return short if got is None or "" in got or not got else got
 
 
-def _distributed(items: list[Any], n: int = PREFIX) -> set[str] | None:
+@_per_call_memo
+def _distributed(items: list[Any], n: int = PREFIX) -> frozenset[str] | None:
     """Word prefixes for ``items`` starting at a word start; an alternation at the start
     lets each alternative choose its own best anchor."""
-    direct = _starts(items, PREFIX, word=True)
+    direct = _starts(items, PREFIX, True)
     if direct is not None and "" not in direct and not (direct & COMMON_PREFIXES):
         # already a good anchor: no need to look further (and much faster)
         return _long(items, direct, n)
     head = items[0]
     if head[0] is C.SUBPATTERN:
-        return _distributed(list(head[1][-1]) + items[1:], n)
+        return _distributed(head[1][-1].data + items[1:], n)
     if head[0] is C.BRANCH:
         out: set[str] = set()
         for alt in head[1][1]:
-            got = _anchor(list(alt) + items[1:], True, n) if alt else None
+            got = _anchor(alt.data + items[1:], True, n) if alt else None
             if got is None:
                 return None
             out |= got
-        return out
+        return frozenset(out)
     return None if direct is None or "" in direct else _long(items, direct, n)
 
 
@@ -265,13 +281,14 @@ def gate_of(source: str, flags: int) -> Gate:
     try:
         return _gate_for(parsed)
     finally:
-        _STARTS_MEMO.clear()
+        for memo in _MEMOS:
+            memo.clear()
 
 
 def _gate_for(parsed: Any) -> Gate:
     items: list[Any] = list(parsed.data)
     if len(items) == 1 and items[0][0] is C.BRANCH:
-        alts = [list(a) for a in items[0][1][1]]
+        alts = [a.data for a in items[0][1][1]]
     else:
         alts = [items]
     word: set[str] = set()
@@ -281,7 +298,7 @@ def _gate_for(parsed: Any) -> Gate:
         if got is not None:
             word |= got
             continue
-        first = _starts(alt, PREFIX, word=False)
+        first = _starts(alt, PREFIX, False)
         if first is None or "" in first:
             return ALWAYS
         sub |= first
