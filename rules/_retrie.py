@@ -43,7 +43,7 @@ def _parse(p: str, i: int, depth: int) -> tuple[list[list[Token]], int]:
         if c == ")":
             if depth == 0:
                 raise _Unsupported
-            return _flatten(alts), i
+            return alts, i
         if c == "(":
             if p.startswith("(?:", i):
                 inner, j = _parse(p, i + 3, depth + 1)
@@ -84,22 +84,7 @@ def _parse(p: str, i: int, depth: int) -> tuple[list[list[Token]], int]:
         alts[-1].append(tok)
     if depth != 0:
         raise _Unsupported
-    return _flatten(alts), i
-
-
-def _flatten(alts: list[list[Token]]) -> list[list[Token]]:
-    """``(?:a|b)|c`` as ``a|b|c``: an alternative that is one non-capturing group is
-    replaced by the group's alternatives (tried in the same order, so the same matches),
-    which lets the trie merge them with their neighbours."""
-    if not any(len(seq) == 1 and seq[0][0] == "(?:" for seq in alts):
-        return alts
-    out: list[list[Token]] = []
-    for seq in alts:
-        if len(seq) == 1 and seq[0][0] == "(?:":
-            out.extend(seq[0][1])
-        else:
-            out.append(seq)
-    return out
+    return alts, i
 
 
 def _emit_tok(tok: Token) -> str:
@@ -147,6 +132,41 @@ def _emit_alts(alts: list[list[Token]]) -> str:
             parts.append(_emit_seq(seq))
     flush()
     return "|".join(parts)
+
+
+def _written(seq: list[Token]) -> str:
+    """``seq`` as written (no trie)."""
+    out = []
+    for tok in seq:
+        inner = tok[1] if tok[0] == "quant" else tok
+        text = "(?:" + "|".join(map(_written, inner[1])) + ")" if inner[0] == "(?:" else inner[1]
+        out.append(text + tok[2] if tok[0] == "quant" else text)
+    return "".join(out)
+
+
+def _split(alts: list[list[Token]]) -> list[list[Token]]:
+    out: list[list[Token]] = []
+    for seq in alts:
+        if len(seq) == 2 and seq[0] == ("raw", "\\b") and seq[1][0] == "(?:":
+            # \b(?:a|b) is \ba|\bb
+            out.extend(_split([[seq[0], *alt] for alt in seq[1][1]]))
+        elif len(seq) == 1 and seq[0][0] == "(?:":
+            out.extend(_split(seq[0][1]))
+        else:
+            out.append(seq)
+    return out
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` at its top level, as written, such that ``pattern``
+    matches exactly as ``"|".join(alternatives(pattern))`` does: lone groups are opened
+    and a ``\\b`` before a group goes into each of its alternatives.  ``[pattern]`` when
+    it uses syntax this module does not handle."""
+    try:
+        alts, _ = _parse(pattern, 0, 0)
+    except _Unsupported:
+        return [pattern]
+    return [_written(seq) for seq in _split(alts)]
 
 
 def retrie(pattern: str) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from ._retrie import retrie
+from ._retrie import alternatives, retrie
 from .lexicon import _trie_regex
 
 with warnings.catch_warnings():
@@ -36,6 +36,7 @@ _WORD_HEAD = re.compile(r"\w*")
 _KS = tuple(range(1, LONG + 1))
 _MEMO_MAX = 100_000
 _MAX_CLASS = 12
+_MIN_SPLIT = 3  # alternatives worth keeping apart
 
 
 # Very frequent words (Dutch, English): an anchor that is a prefix of one of these opens for
@@ -312,12 +313,18 @@ class Rx:
     """A compiled regex with its gate and a number; see :class:`GateIndex`.
 
     Its gate is open for a text exactly when its number is in the set
-    :meth:`GateIndex.opened` gives for that text.
+    :meth:`GateIndex.opened` gives for that text.  A regex given as a string that is an
+    alternation keeps its alternatives too, each with its own gate: when only one of them
+    is open for a text, only that one can match, and it is run alone (less to try at every
+    position than the whole alternation).
     """
 
-    __slots__ = ("gate", "gid", "rx", "sub_re", "word_sub")
+    __slots__ = ("alt_ids", "alt_rx", "alts", "gate", "gid", "rx", "sub_re", "word_sub")
+    gate: Gate
+    gid: int
+    alts: tuple[Rx, ...]
 
-    def __init__(self, rx: re.Pattern[str] | str) -> None:
+    def __init__(self, rx: re.Pattern[str] | str, *, split: bool = True) -> None:
         # Matched with its word alternations written as tries (same matches, faster); the
         # gate is derived from the pattern as written.
         source = rx if isinstance(rx, str) else rx.pattern
@@ -326,7 +333,19 @@ class Rx:
             self.rx = re.compile(tried, 0 if isinstance(rx, str) else rx.flags)
         else:
             self.rx = rx
-        self.gate = gate_of(source, self.rx.flags)
+        parts = alternatives(source) if split and isinstance(rx, str) else [source]
+        split_up = len(parts) >= _MIN_SPLIT
+        self.alts = tuple(Rx(part, split=False) for part in parts) if split_up else ()
+        self.alt_ids = frozenset(alt.gid for alt in self.alts)
+        self.alt_rx = {alt.gid: alt.rx for alt in self.alts}
+        if self.alts:  # open when one of its alternatives is
+            self.gate = Gate(
+                any(alt.gate.always for alt in self.alts),
+                frozenset().union(*(alt.gate.word for alt in self.alts)),
+                tuple(sorted(set().union(*(alt.gate.sub for alt in self.alts)))),
+            )
+        else:
+            self.gate = gate_of(source, self.rx.flags)
         self.gid = next(_IDS)
         # A substring gate whose strings all start with a word character is decided word
         # by word: a match contains the word characters its string starts with, and those
@@ -336,14 +355,22 @@ class Rx:
         self.word_sub = _trie_re(heads) if heads and all(heads) else None
         self.sub_re = _trie_re(sorted(self.gate.sub)) if heads and not self.word_sub else None
 
+    def pick(self, opened: set[int]) -> re.Pattern[str]:
+        """The regex to run on a text whose opened set is ``opened`` (the gate is open)."""
+        if self.alt_ids:
+            open_alts = opened.intersection(self.alt_ids)
+            if len(open_alts) == 1:
+                return self.alt_rx[open_alts.pop()]
+        return self.rx
+
     def search(
         self, text: str, opened: set[int], pos: int = 0, endpos: int = 1 << 62
     ) -> re.Match[str] | None:
         """``rx.search`` if the gate is open for ``text`` (``opened`` from the index)."""
-        return self.rx.search(text, pos, endpos) if self.gid in opened else None
+        return self.pick(opened).search(text, pos, endpos) if self.gid in opened else None
 
     def finditer(self, text: str, opened: set[int]) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text) if self.gid in opened else _EMPTY_ITER
+        return self.pick(opened).finditer(text) if self.gid in opened else _EMPTY_ITER
 
 
 def _word_head(s: str) -> str:
@@ -366,7 +393,7 @@ class GateIndex:
     """
 
     def __init__(self, rxs: Iterable[Rx]) -> None:
-        rxs = list(rxs)
+        rxs = [x for rx in rxs for x in (rx, *rx.alts)]
         by_prefix: dict[str, list[int]] = {}
         self.always: frozenset[int] = frozenset(rx.gid for rx in rxs if rx.gate.always)
         for rx in rxs:
