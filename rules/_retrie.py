@@ -134,6 +134,41 @@ def _emit_alts(alts: list[list[Token]]) -> str:
     return "|".join(parts)
 
 
+def _written(seq: list[Token]) -> str:
+    """``seq`` as written (no trie)."""
+    out = []
+    for tok in seq:
+        inner = tok[1] if tok[0] == "quant" else tok
+        text = "(?:" + "|".join(map(_written, inner[1])) + ")" if inner[0] == "(?:" else inner[1]
+        out.append(text + tok[2] if tok[0] == "quant" else text)
+    return "".join(out)
+
+
+def _split(alts: list[list[Token]]) -> list[list[Token]]:
+    out: list[list[Token]] = []
+    for seq in alts:
+        if len(seq) == 2 and seq[0] == ("raw", "\\b") and seq[1][0] == "(?:":
+            # \b(?:a|b) is \ba|\bb
+            out.extend(_split([[seq[0], *alt] for alt in seq[1][1]]))
+        elif len(seq) == 1 and seq[0][0] == "(?:":
+            out.extend(_split(seq[0][1]))
+        else:
+            out.append(seq)
+    return out
+
+
+def alternatives(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` at its top level, as written, such that ``pattern``
+    matches exactly as ``"|".join(alternatives(pattern))`` does: lone groups are opened
+    and a ``\\b`` before a group goes into each of its alternatives.  ``[pattern]`` when
+    it uses syntax this module does not handle."""
+    try:
+        alts, _ = _parse(pattern, 0, 0)
+    except _Unsupported:
+        return [pattern]
+    return [_written(seq) for seq in _split(alts)]
+
+
 def retrie(pattern: str) -> str:
     """``pattern`` with its word alternations written as tries (same matches), or
     ``pattern`` itself when it uses syntax this rewrite does not handle."""

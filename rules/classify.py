@@ -29,16 +29,10 @@ _NEVER = re.compile(r"(?!x)x")
 _TOKENS_RE = re.compile(r"[a-z0-9']+")
 
 
-def _closed_ids(*rxs: Rx) -> frozenset[int] | None:
-    """The ids of ``rxs`` if their gates are decided by the gate index alone (no substring
-    gate): when none of them is in a message's opened set, none of them can match."""
-    if any(rx.sub_re is not None for rx in rxs):
-        return None
+def _ids(*rxs: Rx) -> frozenset[int]:
+    """The ids of ``rxs``: when none of them is in a message's opened set, none of them can
+    match and the step that needs one of them is skipped."""
     return frozenset(rx.gid for rx in rxs)
-
-
-def _all_closed(ids: frozenset[int] | None, wp: set[int]) -> bool:
-    return ids is not None and ids.isdisjoint(wp)
 
 
 def _alt(patterns: Iterable[str]) -> str:
@@ -232,12 +226,15 @@ class CompiledPack:
         self.index = GateIndex(self._all_rx())
         self.share_neg = alt(CONF, "negation")
         # Groups of regexes that, all closed for a message, let a step be skipped.
-        self.kind_ids = _closed_ids(*(rx for _, rx in self.kinds))
-        self.called_ids = _closed_ids(self.called)
-        self.acc_ids = _closed_ids(self.acc_direct, self.acc_group, self.acc_accuse)
-        self.vig_ids = _closed_ids(self.vig_call, self.vig_threat)
-        self.share_ids = _closed_ids(self.share)
-        self.signalement_ids = _closed_ids(self.person, self.vehicle)
+        self.kind_ids = _ids(*(rx for _, rx in self.kinds))
+        self.called_ids = _ids(self.called)
+        self.lang_ids = _ids(
+            *self.lang_words, self.lang_phrase, self.lang_ctx, self.hate_standalone, self.group
+        )
+        self.acc_ids = _ids(self.acc_direct, self.acc_group, self.acc_accuse)
+        self.vig_ids = _ids(self.vig_call, self.vig_threat)
+        self.share_ids = _ids(self.share)
+        self.signalement_ids = _ids(self.person, self.vehicle)
         # Which rules are on, read once (the pack is not changed after it is compiled).
         self.on = {rid: pack.enabled(rid) for rid in (LANG, SAAR, ACC, VIG, OFF, CONF)}
 
@@ -265,10 +262,12 @@ class CompiledPack:
         d = deobfuscate(t, self.unmask)
         if d is not t and d != t:
             wp = self.index.opened(d)
+        if self.lang_ids.isdisjoint(wp):
+            return None
         for wrx in self.lang_words:
-            if wrx.gid not in wp and wrx.sub_re is None:
+            if wrx.gid not in wp:
                 continue
-            for m in wrx.finditer(d, wp):
+            for m in wrx.pick(wp).finditer(d):
                 word = _word_at(d, m.start(), m.end())
                 if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
                     continue
@@ -306,17 +305,16 @@ class CompiledPack:
         return self.mention.search(d, lo, hi) is not None
 
     def report(self, t: str, wp: set[int]) -> tuple[bool, str | None, str]:
-        """(is a report, incident kind, matched evidence).
+        """(is a report, incident kind, matched evidence); only for ``t`` that opens one of
+        :attr:`kind_ids`.
 
         A message about an incident that is not a report (an update, a police tip) has
         evidence but no report: it is on topic all the same.
         """
-        if _all_closed(self.kind_ids, wp):
-            return False, None, ""
         for kind, rx in self.kinds:
-            if rx.gid not in wp and rx.sub_re is None:  # gate closed: skip the call
+            if rx.gid not in wp:  # gate closed: skip the call
                 continue
-            m = rx.search(t, wp)
+            m = rx.pick(wp).search(t)
             if m:
                 if self.exclude.search(t, wp):
                     return False, None, m.group(0).strip()
@@ -324,9 +322,8 @@ class CompiledPack:
         return False, None, ""
 
     def police_called(self, t: str, wp: set[int]) -> bool:
-        if _all_closed(self.called_ids, wp):
-            return False
-        for m in self.called.finditer(t, wp):
+        """Only for ``t`` that opens :attr:`called_ids`."""
+        for m in self.called.pick(wp).finditer(t):
             lo, hi = _clause(t, m.start(), m.end())
             if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
                 continue
@@ -341,7 +338,7 @@ class CompiledPack:
         return None
 
     def missing_slots(self, t: str, wp: set[int]) -> tuple[str, ...]:
-        if _all_closed(self.signalement_ids, wp):
+        if self.signalement_ids.isdisjoint(wp):
             return ()
         person = self.person.search(t, wp) is not None
         vehicle = self.vehicle.search(t, wp) is not None
@@ -355,9 +352,10 @@ class CompiledPack:
         present: set[str] = set()
         for slots, rx in self.slot_rx:
             if (
-                not slots <= present
+                rx.gid in wp
+                and not slots <= present
                 and not slots.isdisjoint(relevant)
-                and rx.search(t, wp) is not None
+                and rx.pick(wp).search(t) is not None
             ):
                 present |= slots
         return tuple(s for s in SLOTS if s in relevant and s not in present)
@@ -375,8 +373,7 @@ class CompiledPack:
         return None
 
     def accusation(self, t: str, raw: str, wp: set[int]) -> str | None:
-        if _all_closed(self.acc_ids, wp):
-            return None
+        """Only for ``t`` that opens one of :attr:`acc_ids`."""
         for rx in (self.acc_direct, self.acc_group):
             m = rx.search(t, wp)
             if m:
@@ -397,15 +394,13 @@ class CompiledPack:
         return None
 
     def vigilante(self, t: str, wp: set[int]) -> str | None:
-        if _all_closed(self.vig_ids, wp):
-            return None
+        """Only for ``t`` that opens one of :attr:`vig_ids`."""
         return self._first_unnegated(
             self.vig_call, self.vig_neg, t, wp, questions=True
         ) or self._first_unnegated(self.vig_threat, self.vig_neg, t, wp, questions=True)
 
     def confidentiality(self, t: str, wp: set[int]) -> str | None:
-        if _all_closed(self.share_ids, wp):
-            return None
+        """Only for ``t`` that opens :attr:`share_ids`."""
         return self._first_unnegated(self.share, self.share_neg, t, wp, questions=False)
 
     def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
@@ -434,42 +429,43 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     wp = c.index.opened(t)
     on = c.on
     findings: list[Finding] = []
+    reason = pack.reason
 
-    def add(rule: str, kind: str, evidence: str) -> None:
-        findings.append(Finding(rule, evidence, pack.reason(rule, kind, evidence)))
-
-    is_report, kind, report_ev = c.report(t, wp)
-    called = c.police_called(t, wp)
+    if c.kind_ids.isdisjoint(wp):
+        is_report, kind, report_ev = False, None, ""
+    else:
+        is_report, kind, report_ev = c.report(t, wp)
+    called = not c.called_ids.isdisjoint(wp) and c.police_called(t, wp)
     place = c.place(t) if is_report else None
     if on[LANG]:
         hit = c.language(t, wp)
         if hit:
-            add(LANG, hit[0], hit[1])
+            findings.append(Finding(LANG, hit[1], reason(LANG, hit[0], hit[1])))
     # An accusation or a call to act oneself is answered as such (one answer per
     # message, DESIGN §8.5): it does not also get the "did you call 101" reminder.
     acted = False
-    if on[ACC]:
+    if on[ACC] and not c.acc_ids.isdisjoint(wp):
         ev = c.accusation(t, raw, wp)
         if ev:
-            add(ACC, "", ev)
+            findings.append(Finding(ACC, ev, reason(ACC, "", ev)))
             acted = True
-    if on[VIG]:
+    if on[VIG] and not c.vig_ids.isdisjoint(wp):
         ev = c.vigilante(t, wp)
         if ev:
-            add(VIG, "", ev)
+            findings.append(Finding(VIG, ev, reason(VIG, "", ev)))
             acted = True
     if is_report and not called and not acted and on[SAAR]:
-        add(SAAR, kind or "", report_ev)
-    if on[CONF]:
+        findings.append(Finding(SAAR, report_ev, reason(SAAR, kind or "", report_ev)))
+    if on[CONF] and not c.share_ids.isdisjoint(wp):
         ev = c.confidentiality(t, wp)
         if ev:
-            add(CONF, "", ev)
+            findings.append(Finding(CONF, ev, reason(CONF, "", ev)))
     # Off-topic is the mildest finding: a message that breaks another rule is answered
     # for that rule only (one answer per message, DESIGN §8.5).
     if not report_ev and not called and not findings and on[OFF]:
         ev = c.off_topic_hit(t, raw, has_media, wp)
         if ev:
-            add(OFF, "", ev)
+            findings.append(Finding(OFF, ev, reason(OFF, "", ev)))
     hints: tuple[Hint, ...] = ()
     if is_report:
         missing = c.missing_slots(t, wp)

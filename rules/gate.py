@@ -5,21 +5,23 @@ prefixes (up to 7 letters; anchors are chosen by their first 5) one of which eve
 must contain: for each alternative the best-anchored word (preferring rare words to
 "de"/"het"/"is"), or else the literal text the match starts with (checked as a
 substring).  ``^`` counts as a word start, like a word boundary.  All gates of a pack form one index
-(prefix -> regexes); per message, one pass over its words gives the set of regexes worth
-running, and the others are not run at all.  Gates are conservative: when an alternative
+(prefix -> regexes, and the substrings that start with a word character); per message, one
+pass over its white-space separated tokens (each looked up once, then remembered) gives the
+set of regexes worth running, and the others are not run at all.  Gates are conservative: when an alternative
 cannot be reduced to literals, the regex always runs.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from ._retrie import retrie
+from ._retrie import alternatives, retrie
 from .lexicon import _trie_regex
 
 with warnings.catch_warnings():
@@ -30,9 +32,11 @@ with warnings.catch_warnings():
 PREFIX = 5  # anchors are chosen by their prefixes of this many characters
 LONG = 7  # and then given as prefixes of up to this many (fewer words open them)
 _WORD = re.compile(r"\w+")
+_WORD_HEAD = re.compile(r"\w*")
 _KS = tuple(range(1, LONG + 1))
 _MEMO_MAX = 100_000
 _MAX_CLASS = 12
+_MIN_SPLIT = 3  # alternatives worth keeping apart
 
 
 # Very frequent words (Dutch, English): an anchor that is a prefix of one of these opens for
@@ -72,46 +76,59 @@ class Gate:
 ALWAYS = Gate(True, frozenset(), ())
 
 
-# Memo of _starts for one gate_for call, keyed by the identity of the parsed items (they
-# stay alive, and unchanged, while gate_for runs; cleared after every call).
-_STARTS_MEMO: dict[tuple[tuple[int, ...], int, bool], frozenset[str] | None] = {}
+# Memos of the analysis functions below for one gate_of call, keyed by the identity of the
+# parsed items (they stay alive, and unchanged, while gate_of runs; cleared after every
+# call) and the other arguments: an alternation followed by more items is analysed once
+# per alternative, each time with the same items after it.
+_MEMOS: list[dict[tuple[Any, ...], Any]] = []
+_R = TypeVar("_R")
 
 
-def _starts(items: list[Any], n: int, word: bool) -> set[str] | None:
+def _per_call_memo(fn: Callable[..., _R]) -> Callable[..., _R]:
+    memo: dict[tuple[Any, ...], _R] = {}
+    _MEMOS.append(memo)
+
+    @functools.wraps(fn)
+    def remembered(items: list[Any], *args: Any) -> _R:
+        key = (tuple(map(id, items)), *args)
+        try:
+            return memo[key]
+        except KeyError:
+            got = memo[key] = fn(items, *args)
+            return got
+
+    return remembered
+
+
+def _starts(items: list[Any], n: int, word: bool) -> frozenset[str] | None:
     """Literal prefixes (at most ``n`` chars) of the sequence ``items``; None = unknown.
 
     An empty string in the result means "a match may start with anything here".
     """
     if n == 0 or not items:
-        return {""}
-    key = (tuple(map(id, items)), n, word)
-    try:
-        got = _STARTS_MEMO[key]
-    except KeyError:
-        got = _STARTS_MEMO[key] = _starts_uncached(items, n, word)
-    return None if got is None else set(got)
+        return _ANY
+    return _starts_nonempty(items, n, word)
 
 
-def _starts_uncached(items: list[Any], n: int, word: bool) -> frozenset[str] | None:
-    res = _starts_raw(items, n, word)
-    return None if res is None else frozenset(res)
+_ANY = frozenset({""})
 
 
-def _starts_raw(items: list[Any], n: int, word: bool) -> set[str] | None:
+@_per_call_memo
+def _starts_nonempty(items: list[Any], n: int, word: bool) -> frozenset[str] | None:
     op, av = items[0]
     rest = items[1:]
     if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
         return _starts(rest, n, word)
     if op is C.SUBPATTERN:
-        return _starts(list(av[-1]) + rest, n, word)
+        return _starts(av[-1].data + rest, n, word)
     if op is C.BRANCH:
         out: set[str] = set()
         for alt in av[1]:
-            got = _starts(list(alt) + rest, n, word)
+            got = _starts(alt.data + rest, n, word)
             if got is None:
                 return None
             out |= got
-        return out
+        return frozenset(out)
     chars: list[str]
     if op is C.LITERAL:
         chars = [chr(av)]
@@ -122,20 +139,20 @@ def _starts_raw(items: list[Any], n: int, word: bool) -> set[str] | None:
     elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
         lo, hi, sub = av
         if hi == 1:  # optional: with or without it
-            once = _starts(list(sub) + rest, n, word)
-            skip = _starts(rest, n, word) if lo == 0 else set()
+            once = _starts(sub.data + rest, n, word)
+            skip = _starts(rest, n, word) if lo == 0 else frozenset()
             return None if once is None or skip is None else once | skip
-        inner = _starts(list(sub), n, word)
+        inner = _starts(sub.data, n, word)
         if inner is None:
             return None
         if lo > 0:
-            return {s[:1] for s in inner}
+            return frozenset({s[:1] for s in inner})
         after = _starts(rest, n, word)
-        return None if after is None else {s[:1] for s in inner} | after
+        return None if after is None else frozenset({s[:1] for s in inner}) | after
     else:
-        return {""}
+        return _ANY
     out = set()
-    tails: set[str] | None = None
+    tails: frozenset[str] | None = None
     for ch in chars:
         if word and not (ch.isalnum() or ch == "_"):
             out.add("")
@@ -145,7 +162,7 @@ def _starts_raw(items: list[Any], n: int, word: bool) -> set[str] | None:
             if tails is None:
                 return None
         out |= {ch + t for t in tails}
-    return out
+    return frozenset(out)
 
 
 def _is_space(item: Any) -> bool:
@@ -158,10 +175,10 @@ def _is_space(item: Any) -> bool:
             for o, a in av
         )
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        body = list(av[2])
+        body = av[2].data
         return bool(body) and _is_space(body[-1])
     if op is C.SUBPATTERN:
-        body = list(av[-1])
+        body = av[-1].data
         return bool(body) and _is_space(body[-1])
     return op is C.AT and av is C.AT_BOUNDARY
 
@@ -171,12 +188,13 @@ def _is_space(item: Any) -> bool:
 _WORD_START_AT = (C.AT_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING, C.AT_BEGINNING_LINE)
 
 
-def _score(prefixes: set[str]) -> tuple[int, int, int]:
+def _score(prefixes: frozenset[str]) -> tuple[int, int, int]:
     common = sum(p in COMMON_PREFIXES for p in prefixes)
     return (common, sum(len(p) < PREFIX for p in prefixes), len(prefixes))
 
 
-def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None:
+@_per_call_memo
+def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> frozenset[str] | None:
     """The best set of word prefixes one of which every match of ``items`` contains.
 
     Anchors are chosen by their prefixes of ``PREFIX`` characters; the chosen ones are
@@ -184,18 +202,18 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None
     """
     # Descend into a lone group or alternation at the start.
     while len(items) == 1 and items[0][0] is C.SUBPATTERN:
-        items = list(items[0][1][-1])
+        items = items[0][1][-1].data
     if len(items) == 1 and items[0][0] is C.BRANCH:
         out: set[str] = set()
         for alt in items[0][1][1]:
-            got = _anchor(list(alt), bounded, n)
+            got = _anchor(alt.data, bounded, n)
             if got is None:
                 return None
             out |= got
-        return out
+        return frozenset(out)
     if items and items[0][0] is C.AT and items[0][1] in _WORD_START_AT:
         return _anchor(items[1:], True, n) if len(items) > 1 else None
-    best: set[str] | None = None
+    best: frozenset[str] | None = None
     best_i = 0
     for i in range(len(items)):
         if not ((i == 0 and bounded) or (i > 0 and _is_space(items[i - 1]))):
@@ -209,7 +227,7 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None
         ):
             continue
         if i == 0 or items[i][0] in (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN):
-            got = _distributed(items[i:])
+            got = _distributed(items[i:], PREFIX)
             if got is None:
                 continue
             if best is None or _score(got) < _score(best):
@@ -219,33 +237,34 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> set[str] | None
     return best
 
 
-def _long(items: list[Any], short: set[str], n: int) -> set[str]:
+def _long(items: list[Any], short: frozenset[str], n: int) -> frozenset[str]:
     """The prefixes of up to ``n`` characters of ``items`` (a word start), if they are
     known, else ``short``, its prefixes of up to ``PREFIX`` characters."""
     if n == PREFIX:
         return short
-    got = _starts(items, n, word=True)
+    got = _starts(items, n, True)
     return short if got is None or "" in got or not got else got
 
 
-def _distributed(items: list[Any], n: int = PREFIX) -> set[str] | None:
+@_per_call_memo
+def _distributed(items: list[Any], n: int = PREFIX) -> frozenset[str] | None:
     """Word prefixes for ``items`` starting at a word start; an alternation at the start
     lets each alternative choose its own best anchor."""
-    direct = _starts(items, PREFIX, word=True)
+    direct = _starts(items, PREFIX, True)
     if direct is not None and "" not in direct and not (direct & COMMON_PREFIXES):
         # already a good anchor: no need to look further (and much faster)
         return _long(items, direct, n)
     head = items[0]
     if head[0] is C.SUBPATTERN:
-        return _distributed(list(head[1][-1]) + items[1:], n)
+        return _distributed(head[1][-1].data + items[1:], n)
     if head[0] is C.BRANCH:
         out: set[str] = set()
         for alt in head[1][1]:
-            got = _anchor(list(alt) + items[1:], True, n) if alt else None
+            got = _anchor(alt.data + items[1:], True, n) if alt else None
             if got is None:
                 return None
             out |= got
-        return out
+        return frozenset(out)
     return None if direct is None or "" in direct else _long(items, direct, n)
 
 
@@ -263,13 +282,14 @@ def gate_of(source: str, flags: int) -> Gate:
     try:
         return _gate_for(parsed)
     finally:
-        _STARTS_MEMO.clear()
+        for memo in _MEMOS:
+            memo.clear()
 
 
 def _gate_for(parsed: Any) -> Gate:
     items: list[Any] = list(parsed.data)
     if len(items) == 1 and items[0][0] is C.BRANCH:
-        alts = [list(a) for a in items[0][1][1]]
+        alts = [a.data for a in items[0][1][1]]
     else:
         alts = [items]
     word: set[str] = set()
@@ -279,7 +299,7 @@ def _gate_for(parsed: Any) -> Gate:
         if got is not None:
             word |= got
             continue
-        first = _starts(alt, PREFIX, word=False)
+        first = _starts(alt, PREFIX, False)
         if first is None or "" in first:
             return ALWAYS
         sub |= first
@@ -290,11 +310,21 @@ _IDS = itertools.count()
 
 
 class Rx:
-    """A compiled regex with its gate and a number; see :class:`GateIndex`."""
+    """A compiled regex with its gate and a number; see :class:`GateIndex`.
 
-    __slots__ = ("gate", "gid", "rx", "sub_re")
+    Its gate is open for a text exactly when its number is in the set
+    :meth:`GateIndex.opened` gives for that text.  A regex given as a string that is an
+    alternation keeps its alternatives too, each with its own gate: when only one of them
+    is open for a text, only that one can match, and it is run alone (less to try at every
+    position than the whole alternation).
+    """
 
-    def __init__(self, rx: re.Pattern[str] | str) -> None:
+    __slots__ = ("alt_ids", "alt_rx", "alts", "gate", "gid", "rx", "sub_re", "word_sub")
+    gate: Gate
+    gid: int
+    alts: tuple[Rx, ...]
+
+    def __init__(self, rx: re.Pattern[str] | str, *, split: bool = True) -> None:
         # Matched with its word alternations written as tries (same matches, faster); the
         # gate is derived from the pattern as written.
         source = rx if isinstance(rx, str) else rx.pattern
@@ -303,31 +333,54 @@ class Rx:
             self.rx = re.compile(tried, 0 if isinstance(rx, str) else rx.flags)
         else:
             self.rx = rx
-        self.gate = gate_of(source, self.rx.flags)
+        parts = alternatives(source) if split and isinstance(rx, str) else [source]
+        split_up = len(parts) >= _MIN_SPLIT
+        self.alts = tuple(Rx(part, split=False) for part in parts) if split_up else ()
+        self.alt_ids = frozenset(alt.gid for alt in self.alts)
+        self.alt_rx = {alt.gid: alt.rx for alt in self.alts}
+        if self.alts:  # open when one of its alternatives is
+            self.gate = Gate(
+                any(alt.gate.always for alt in self.alts),
+                frozenset().union(*(alt.gate.word for alt in self.alts)),
+                tuple(sorted(set().union(*(alt.gate.sub for alt in self.alts)))),
+            )
+        else:
+            self.gate = gate_of(source, self.rx.flags)
         self.gid = next(_IDS)
-        # The substring gate as a trie ("ab|ac" -> "a[bc]"): re scans that much faster.
-        sub = sorted(self.gate.sub)
-        self.sub_re = (
-            re.compile(_trie_regex([[re.escape(ch) for ch in s] for s in sub])) if sub else None
-        )
+        # A substring gate whose strings all start with a word character is decided word
+        # by word: a match contains the word characters its string starts with, and those
+        # lie inside one word.  Otherwise it is checked on the whole text.  (Either way as
+        # a trie, "ab|ac" -> "a[bc]": re scans that much faster.)
+        heads = sorted({_word_head(s) for s in self.gate.sub})
+        self.word_sub = _trie_re(heads) if heads and all(heads) else None
+        self.sub_re = _trie_re(sorted(self.gate.sub)) if heads and not self.word_sub else None
 
-    def _open(self, text: str, opened: set[int]) -> bool:
-        return self.gid in opened or (
-            self.sub_re is not None and self.sub_re.search(text) is not None
-        )
+    def pick(self, opened: set[int]) -> re.Pattern[str]:
+        """The regex to run on a text whose opened set is ``opened`` (the gate is open)."""
+        if self.alt_ids:
+            open_alts = opened.intersection(self.alt_ids)
+            if len(open_alts) == 1:
+                return self.alt_rx[open_alts.pop()]
+        return self.rx
 
     def search(
         self, text: str, opened: set[int], pos: int = 0, endpos: int = 1 << 62
     ) -> re.Match[str] | None:
         """``rx.search`` if the gate is open for ``text`` (``opened`` from the index)."""
-        if self.gid in opened or (self.sub_re is not None and self.sub_re.search(text) is not None):
-            return self.rx.search(text, pos, endpos)
-        return None
+        return self.pick(opened).search(text, pos, endpos) if self.gid in opened else None
 
     def finditer(self, text: str, opened: set[int]) -> Iterator[re.Match[str]]:
-        if self.gid in opened or (self.sub_re is not None and self.sub_re.search(text) is not None):
-            return self.rx.finditer(text)
-        return _EMPTY_ITER
+        return self.pick(opened).finditer(text) if self.gid in opened else _EMPTY_ITER
+
+
+def _word_head(s: str) -> str:
+    """The word characters ``s`` starts with."""
+    m = _WORD_HEAD.match(s)
+    return m.group(0) if m else ""
+
+
+def _trie_re(strings: list[str]) -> re.Pattern[str]:
+    return re.compile(_trie_regex([[re.escape(ch) for ch in s] for s in strings]))
 
 
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
@@ -340,37 +393,47 @@ class GateIndex:
     """
 
     def __init__(self, rxs: Iterable[Rx]) -> None:
+        rxs = [x for rx in rxs for x in (rx, *rx.alts)]
         by_prefix: dict[str, list[int]] = {}
         self.always: frozenset[int] = frozenset(rx.gid for rx in rxs if rx.gate.always)
         for rx in rxs:
             for p in rx.gate.word:
                 by_prefix.setdefault(p, []).append(rx.gid)
         self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
-        # word -> the regexes it opens; words repeat a lot, so this is mostly one lookup.
+        self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
+        self.text_subs = tuple((rx.gid, rx.sub_re) for rx in rxs if rx.sub_re is not None)
+        # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
+        # lookup.  Tokens are split at white space, which no word contains.
         self._memo: dict[str, tuple[int, ...]] = {}
 
-    def _ids_for(self, word: str) -> tuple[int, ...]:
+    def _ids_for(self, token: str) -> tuple[int, ...]:
         ids: list[int] = []
-        for k in _KS:
-            found = self.by_prefix.get(word[:k])
-            if found:
-                ids.extend(found)
-            if k >= len(word):
-                break
-        return tuple(ids)
+        get = self.by_prefix.get
+        for word in _WORD.findall(token):
+            for k in _KS:
+                found = get(word[:k])
+                if found:
+                    ids.extend(found)
+                if k >= len(word):
+                    break
+        ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
+        memo = self._memo
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[token] = out = tuple(dict.fromkeys(ids))
+        return out
 
     def opened(self, text: str) -> set[int]:
-        """The ids of the regexes whose gate the words of ``text`` open."""
+        """The ids of the regexes whose gate ``text`` opens."""
         out = set(self.always)
-        memo = self._memo
-        get = memo.get
-        for w in set(_WORD.findall(text)):
-            ids = get(w)
+        get = self._memo.get
+        for tok in text.split():
+            ids = get(tok)
             if ids is None:
-                ids = self._ids_for(w)
-                if len(memo) >= _MEMO_MAX:
-                    memo.clear()
-                memo[w] = ids
+                ids = self._ids_for(tok)
             if ids:
                 out.update(ids)
+        for gid, sub in self.text_subs:
+            if sub.search(text):
+                out.add(gid)
         return out

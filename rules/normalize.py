@@ -176,8 +176,10 @@ _SPACED = re.compile(r"(?<![a-z])[a-z](?:[ .\-_*][a-z]){2,}(?![a-z])")
 _SEP = re.compile(r"[ .\-_*]")
 _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _RUNS = re.compile(r"([a-z])\1{2,}")
-# Cheap checks (literal alternations and character sets, which ``re`` scans fast) that
-# tell which of the rarely needed steps below a message needs.
+# Cheap checks that tell which of the rarely needed steps below a message needs.  Each
+# looks at a character and its neighbours, never across white space, so they are made once
+# per token (tokens repeat a lot) and the message needs what its tokens need.  Only
+# spaced letters span tokens: a token that is one letter calls for the check on the text.
 _LEETCHAR = re.compile(r"[0-9@$€|]")
 _RUN3 = re.compile(r"([a-z])\1\1")
 _SPACED3 = re.compile(r" [a-z] [a-z] [a-z] ")
@@ -187,26 +189,56 @@ _SEPCHAR = re.compile(r"[._*#-](?<=[a-z].)(?=[a-z])")
 _LEET_NEXT_TO_LETTER = re.compile(r"[0-9@$€|](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 # "[a-z][*#]|[*#][a-z]", written to start with the rare mask character.
 _MASKCHAR = re.compile(r"[*#](?:(?<=[a-z].)|(?=[a-z]))")
+LEET, MASK, RUNS, SPACED = 1, 2, 4, 8
+_LONE_LETTER = 16
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Tokens that need nothing (most), and what the others need.
+_PLAIN: set[str] = set()
+_TOKEN_NEEDS: dict[str, int] = {}
+_MEMO_MAX = 100_000
 
 
-def _needs(s: str) -> set[str]:
-    need: set[str] = set()
-    n = len(s)
-    for m in _LEETCHAR.finditer(s) if _LEET_NEXT_TO_LETTER.search(s) else ():
+def _token_needs(tok: str) -> int:
+    need = 0
+    n = len(tok)
+    for m in _LEETCHAR.finditer(tok) if _LEET_NEXT_TO_LETTER.search(tok) else ():
         i = m.start()
-        if (i > 0 and s[i - 1].isalpha()) or (i + 1 < n and s[i + 1].isalpha()):
-            need.add("leet")
+        if (i > 0 and tok[i - 1].isalpha()) or (i + 1 < n and tok[i + 1].isalpha()):
+            need |= LEET
             break
-    if ("*" in s or "#" in s) and _MASKCHAR.search(s):
-        need.add("mask")
-    if _RUN3.search(s):
-        need.add("runs")
-    if _SEPCHAR.search(s):
-        need.add("spaced")
-        if "-" in s:
-            need.add("hyphen")
-    if _SPACED3.search(f" {s} "):
-        need.add("spaced")
+    if ("*" in tok or "#" in tok) and _MASKCHAR.search(tok):
+        need |= MASK
+    if _RUN3.search(tok):
+        need |= RUNS
+    if _SEPCHAR.search(tok):
+        need |= SPACED
+    if tok in _LETTERS:
+        need |= _LONE_LETTER
+    if need:
+        if len(_TOKEN_NEEDS) >= _MEMO_MAX:
+            _TOKEN_NEEDS.clear()
+        _TOKEN_NEEDS[tok] = need
+    else:
+        if len(_PLAIN) >= _MEMO_MAX:
+            _PLAIN.clear()
+        _PLAIN.add(tok)
+    return need
+
+
+def _needs(s: str) -> int:
+    """Which steps of :func:`deobfuscate` ``s`` needs (LEET, MASK, RUNS, SPACED)."""
+    toks = s.split()
+    if _PLAIN.issuperset(toks):  # the common case, without a loop in Python
+        return 0
+    need = 0
+    get = _TOKEN_NEEDS.get
+    for tok in set(toks).difference(_PLAIN):
+        got = get(tok)
+        need |= _token_needs(tok) if got is None else got
+    if need & _LONE_LETTER:
+        need ^= _LONE_LETTER
+        if _SPACED3.search(f" {s} "):
+            need |= SPACED
     return need
 
 
@@ -222,15 +254,15 @@ def deobfuscate(s: str, unmask: Callable[[str], str] | None = None) -> str:
     need = _needs(s)
     if not need:
         return s
-    if "leet" in need:
+    if need & LEET:
         s = _LEET_TOKEN.sub(_leet_token, s)
-    if "mask" in need and unmask is not None:
+    if need & MASK and unmask is not None:
         s = _MASKED.sub(lambda m: unmask(m.group(0)), s)
-    if "spaced" in need or "mask" in need:
+    if need & (SPACED | MASK):
         s = _SPACED.sub(lambda m: _SEP.sub("", m.group(0)), s)
-    if "hyphen" in need or "spaced" in need:
+    if need & SPACED:
         s = _INNER_HYPHEN.sub("", s)
-    if "runs" in need or "leet" in need or "mask" in need:
+    if need & (RUNS | LEET | MASK):
         s = _RUNS.sub(r"\1", s)
     return s
 

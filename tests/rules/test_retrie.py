@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rules._retrie import retrie
+from rules._retrie import alternatives, retrie
 
 PATTERNS = [
     r"\b(?:gebeld|gebelt|verwittigd|gemeld|melding gedaan|pol|politie|po)\b",
@@ -15,6 +15,7 @@ PATTERNS = [
     r"(?:jaar oud|tiener|tieners|bejaard\w*|bejaarde)\b",
     r"(?:a|\w+|ab)b|(?:x{1,2}|xy|x)z",
     r"(?<![\d])(?:1[ .\-/]?0[ .\-/]?1|1[ .\-/]?1[ .\-/]?2)(?![\d])",
+    r"(?:\b(?:(?:po|pol)|(?:a(?:b|x)c)|(?:x{1,2}|xy)z)|(?:(?<!\d)1[ .]?1))",
 ]
 ALPHABET = "abcdegijlmnoprstxyz 0129.-'"
 
@@ -30,4 +31,24 @@ def test_same_matches(text: str) -> None:
     for p in PATTERNS:
         a = [m.span() for m in re.finditer(p, text)]
         b = [m.span() for m in re.finditer(retrie(p), text)]
+        assert a == b, p
+
+
+def test_alternatives_open_groups_and_share_the_word_boundary() -> None:
+    assert alternatives(r"(?:\b(?:(?:a|b)|c\b)|(?:(?<!\d)1))") == [
+        r"\ba",
+        r"\bb",
+        r"\bc\b",
+        r"(?<!\d)1",
+    ]
+    assert alternatives(r"\b(?:foo|bar)\b") == [r"\b(?:foo|bar)\b"]
+    assert alternatives("(a|b)") == ["(a|b)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(ALPHABET, max_size=40))
+def test_alternatives_same_matches(text: str) -> None:
+    for p in PATTERNS:
+        a = [m.span() for m in re.finditer(p, text)]
+        b = [m.span() for m in re.finditer("|".join(alternatives(p)), text)]
         assert a == b, p
