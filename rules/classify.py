@@ -6,8 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from ._retrie import retrie
-from .gate import GateIndex, Rx
+from .gate import GateIndex, Rx, trie_form
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
 from .normalize import base, deobfuscate
@@ -51,7 +50,7 @@ def _alt(patterns: Iterable[str]) -> str:
 
 def _rc(pattern: str) -> re.Pattern[str]:
     """Compile a pack regex, its plain word alternations written as tries (same matches)."""
-    return re.compile(retrie(pattern))
+    return re.compile(trie_form(pattern))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

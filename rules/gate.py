@@ -13,6 +13,7 @@ cannot be reduced to literals, the regex always runs.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import re
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from ._retrie import alternatives, retrie
+from .analysis_cache import remembered
 from .lexicon import _trie_regex
 
 with warnings.catch_warnings():
@@ -61,16 +63,6 @@ class Gate:
     always: bool
     word: frozenset[str]
     sub: tuple[str, ...]
-
-    def __post_init__(self) -> None:
-        alts = "|".join(re.escape(s) for s in self.sub)
-        object.__setattr__(self, "_sub_re", re.compile(alts) if alts else None)
-
-    def open(self, text: str, prefixes: set[str]) -> bool:
-        if self.always or not self.word.isdisjoint(prefixes):
-            return True
-        sub_re: re.Pattern[str] | None = self.__dict__["_sub_re"]
-        return sub_re is not None and sub_re.search(text) is not None
 
 
 ALWAYS = Gate(True, frozenset(), ())
@@ -268,11 +260,6 @@ def _distributed(items: list[Any], n: int = PREFIX) -> frozenset[str] | None:
     return None if direct is None or "" in direct else _long(items, direct, n)
 
 
-def gate_for(pattern: re.Pattern[str]) -> Gate:
-    """The gate of a compiled pattern (see module docstring)."""
-    return gate_of(pattern.pattern, pattern.flags)
-
-
 def gate_of(source: str, flags: int) -> Gate:
     """The gate of the regex ``source`` (compiled with ``flags``)."""
     try:
@@ -284,6 +271,48 @@ def gate_of(source: str, flags: int) -> Gate:
     finally:
         for memo in _MEMOS:
             memo.clear()
+
+
+def _is_gate(value: object) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 3
+        and isinstance(value[0], bool)
+        and isinstance(value[1], frozenset)
+        and isinstance(value[2], tuple)
+    )
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_str_tuple(value: object) -> bool:
+    return isinstance(value, tuple) and all(isinstance(v, str) for v in value)
+
+
+def trie_form(source: str) -> str:
+    """``retrie(source)``, remembered between runs."""
+    return remembered("trie", source, lambda: retrie(source), _is_str)
+
+
+def analysed(source: str, flags: int, split: bool) -> tuple[str, tuple[str, ...], Gate]:
+    """(trie form, alternatives, gate) of a pattern, remembered between runs
+    (:mod:`rules.analysis_cache`).  The gate is only worked out for a pattern that is
+    not split into alternatives (those get their own)."""
+    tried = trie_form(source)
+    parts: tuple[str, ...] = ()
+    if split:
+        parts = remembered("alts", source, lambda: tuple(alternatives(source)), _is_str_tuple)
+    if len(parts) >= _MIN_SPLIT:
+        return tried, parts, ALWAYS
+    always, word, sub = remembered(
+        "gate",
+        f"{flags}\0{source}",
+        lambda: dataclasses.astuple(gate_of(source, flags)),
+        _is_gate,
+    )
+    return tried, (), Gate(always, word, sub)
 
 
 def _gate_for(parsed: Any) -> Gate:
@@ -328,14 +357,13 @@ class Rx:
         # Matched with its word alternations written as tries (same matches, faster); the
         # gate is derived from the pattern as written.
         source = rx if isinstance(rx, str) else rx.pattern
-        tried = retrie(source)
+        flags = 0 if isinstance(rx, str) else rx.flags
+        tried, parts, gate = analysed(source, flags, split and isinstance(rx, str))
         if isinstance(rx, str) or tried != source:
-            self.rx = re.compile(tried, 0 if isinstance(rx, str) else rx.flags)
+            self.rx = re.compile(tried, flags)
         else:
             self.rx = rx
-        parts = alternatives(source) if split and isinstance(rx, str) else [source]
-        split_up = len(parts) >= _MIN_SPLIT
-        self.alts = tuple(Rx(part, split=False) for part in parts) if split_up else ()
+        self.alts = tuple(Rx(part, split=False) for part in parts)
         self.alt_ids = frozenset(alt.gid for alt in self.alts)
         self.alt_rx = {alt.gid: alt.rx for alt in self.alts}
         if self.alts:  # open when one of its alternatives is
@@ -345,7 +373,7 @@ class Rx:
                 tuple(sorted(set().union(*(alt.gate.sub for alt in self.alts)))),
             )
         else:
-            self.gate = gate_of(source, self.rx.flags)
+            self.gate = gate
         self.gid = next(_IDS)
         # A substring gate whose strings all start with a word character is decided word
         # by word: a match contains the word characters its string starts with, and those

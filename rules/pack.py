@@ -14,11 +14,13 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import analysis_cache
+from .analysis_cache import remembered
 from .model import HINT_SIGNALEMENT, LOCALES, POLICY_ACTIONS, RULE_IDS, SLOTS, PackError
 
 SECTIONS = (*RULE_IDS, HINT_SIGNALEMENT)
@@ -131,6 +133,15 @@ def _read_with_extends(path: Any, label: str, depth: int = 0) -> dict[str, Any]:
         base = _read_with_extends(_shipped_path(parent), f"{parent}.toml", depth + 1)
         data = _deep_merge(base, data)
     return data
+
+
+def _compiles(source: str) -> bool:
+    re.compile(source)  # raises re.error
+    return True
+
+
+def _is_true(value: object) -> bool:
+    return value is True
 
 
 def _err(label: str, entry: str, msg: str) -> PackError:
@@ -343,7 +354,9 @@ class Pack:
                 for i, pat in enumerate(pats):
                     entry = f'[patterns."{section}"] {name}[{i}]'
                     try:
-                        re.compile(self.expand(section, pat))
+                        source = self.expand(section, pat)
+                        # Remembered between runs: only a pattern that compiled is stored.
+                        remembered("valid", source, partial(_compiles, source), _is_true)
                     except KeyError as exc:
                         name = exc.args[0]
                         raise _err(label, entry, f"unknown placeholder {{@{name}}}") from None
@@ -389,6 +402,7 @@ class Pack:
             from .classify import CompiledPack
 
             self._compiled = CompiledPack(self)
+            analysis_cache.save()
         return self._compiled
 
     def __repr__(self) -> str:

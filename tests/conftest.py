@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
 os.environ.setdefault("PTB_TIMEDELTA", "true")
+# The rules' analysis cache (rules/analysis_cache.py) goes to a temporary folder, not ~/.cache.
+os.environ.setdefault(
+    "BUURTBOT_RULES_CACHE", os.path.join(tempfile.gettempdir(), "buurtbot-test-rules-cache")
+)
 
 import pytest
 import pytest_asyncio
@@ -66,7 +71,7 @@ def settings_env(monkeypatch: pytest.MonkeyPatch) -> None:
         if (
             k.startswith("BUURTBOT_")
             and not k.startswith("BUURTBOT_TEST")
-            and k != "BUURTBOT_REQUIRE_REAL_REDIS"
+            and k not in ("BUURTBOT_REQUIRE_REAL_REDIS", "BUURTBOT_RULES_CACHE")
         ):
             monkeypatch.delenv(k)
 
