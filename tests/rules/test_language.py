@@ -294,3 +294,32 @@ def test_more_hate_wordings_fire(text: str, be: Pack) -> None:
 )
 def test_hate_wordings_need_a_group_and_respect_negation(text: str, be: Pack) -> None:
     assert not fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vrouwen zijn minder waard dan mannen",
+        "Transgenders zouden geen rechten mogen hebben",
+        "Ik zou nooit naast mensen met een handicap willen wonen",
+        "Je kan moslims niet vertrouwen",
+        "Die gelukszoekers moeten allemaal weg",
+        "Die bruinkoppen weer",
+    ],
+)
+def test_worth_rights_and_trust_wordings_fire(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moslims zijn niet minder waard dan anderen",
+        "Vluchtelingen hebben vaak geen rechten in hun eigen land",
+        "Je kan die oude camera niet vertrouwen",
+        "Ik zou nooit naast een snelweg willen wonen",
+        "Mensen met een handicap verdienen betere toegang tot de bus",
+    ],
+)
+def test_worth_rights_and_trust_wordings_need_a_group_and_no_negation(text: str, be: Pack) -> None:
+    assert not fires(text, be)
