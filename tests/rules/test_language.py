@@ -323,3 +323,34 @@ def test_worth_rights_and_trust_wordings_fire(text: str, be: Pack) -> None:
 )
 def test_worth_rights_and_trust_wordings_need_a_group_and_no_negation(text: str, be: Pack) -> None:
     assert not fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb er schijt aan wat de wijkagent zegt",
+        "Wat een engerd, die gast",
+        "Hou op met afzeiken",
+        "Die matennaaier heeft mijn ladder nooit teruggebracht",
+        "Ge zijt ne droogkloot",
+        "Rot op met je besodemieteren",
+    ],
+)
+def test_vulgar_words_and_compound_insults_fire(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij speelde de hoofdrol in het toneel van de parochie",
+        "De trap naar de kelder is versleten",
+        "Wentelteefjes bij het ontbijt op zondag",
+        "Steef van de bakkerij is jarig",
+        "De drukker levert de folders morgen",
+        "Fietstocht naar Hoekakker zondag",
+        "Onze kleine loopt wat te klungelen met zijn fiets",
+    ],
+)
+def test_words_that_end_like_an_insult_do_not_fire(text: str, be: Pack) -> None:
+    assert not fires(text, be)
