@@ -354,3 +354,31 @@ def test_vulgar_words_and_compound_insults_fire(text: str, be: Pack) -> None:
 )
 def test_words_that_end_like_an_insult_do_not_fire(text: str, be: Pack) -> None:
     assert not fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jij bent zo ongelooflijk dom",
+        "Je bent niet goed bij je hoofd",
+        "Wat ben jij een lelijk ding",
+        "Kop dicht jij",
+        "Ga toch dood",
+        "Ik weet waar je woont, pas maar op",
+    ],
+)
+def test_insults_and_threats_aimed_at_the_reader_fire(text: str, be: Pack) -> None:
+    assert fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je bent gek als je je auto 's nachts open laat",
+        "U bent toch niet dom, u weet dat u 101 moet bellen",
+        "Wat ben je een lieve buur",
+        "Val niet op het ijs!",
+    ],
+)
+def test_generic_you_and_kind_words_do_not_fire(text: str, be: Pack) -> None:
+    assert not fires(text, be)
