@@ -382,3 +382,21 @@ def test_insults_and_threats_aimed_at_the_reader_fire(text: str, be: Pack) -> No
 )
 def test_generic_you_and_kind_words_do_not_fire(text: str, be: Pack) -> None:
     assert not fires(text, be)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Women belong in the kitchen",
+        "Disabled people are a burden",
+        "Trans people are mentally ill",
+        "I know where you live",
+    ],
+)
+def test_english_hate_and_threats_fire(text: str, en: Pack) -> None:
+    assert fires(text, en)
+
+
+def test_english_descriptions_do_not_fire(en: Pack) -> None:
+    assert not fires("My mum is mentally ill and lives alone, please keep an eye out", en)
+    assert not fires("The old shed is a burden to maintain", en)
