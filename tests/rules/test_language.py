@@ -294,3 +294,30 @@ def test_more_hate_wordings_fire(text: str, be: Pack) -> None:
 )
 def test_hate_wordings_need_a_group_and_respect_negation(text: str, be: Pack) -> None:
     assert not fires(text, be)
+
+
+# --- blind set 3 (each case failed before the fix) -------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kanker op met je scooter op het voetpad",
+        "Lazer op met die herrie!",
+        "Jullie zijn allemaal sukkelachtige kiekens",
+        "Ge zijt precies ezels, allemaal",
+        "Die Roemenen moeten ze allemaal terugsturen",
+        "Asielzoekers moeten we buitengooien",
+    ],
+)
+def test_blind3_language(text: str, be: Pack) -> None:
+    assert "conduct.language" in classify(text, be).violations, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij heeft kanker op jonge leeftijd gekregen",
+        "De terugsturen van pakjes kan aan de balie",
+    ],
+)
+def test_blind3_language_innocent(text: str, be: Pack) -> None:
+    assert "conduct.language" not in classify(text, be).violations, text
