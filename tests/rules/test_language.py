@@ -400,3 +400,30 @@ def test_english_hate_and_threats_fire(text: str, en: Pack) -> None:
 def test_english_descriptions_do_not_fire(en: Pack) -> None:
     assert not fires("My mum is mentally ill and lives alone, please keep an eye out", en)
     assert not fires("The old shed is a burden to maintain", en)
+
+
+# --- blind set 3 (each case failed before the fix) -------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kanker op met je scooter op het voetpad",
+        "Lazer op met die herrie!",
+        "Jullie zijn allemaal sukkelachtige kiekens",
+        "Ge zijt precies ezels, allemaal",
+        "Die Roemenen moeten ze allemaal terugsturen",
+        "Asielzoekers moeten we buitengooien",
+    ],
+)
+def test_blind3_language(text: str, be: Pack) -> None:
+    assert "conduct.language" in classify(text, be).violations, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij heeft kanker op jonge leeftijd gekregen",
+        "De terugsturen van pakjes kan aan de balie",
+    ],
+)
+def test_blind3_language_innocent(text: str, be: Pack) -> None:
+    assert "conduct.language" not in classify(text, be).violations, text

@@ -476,3 +476,155 @@ def test_jullie_before_an_animal_is_possessive_not_an_insult(be: Pack) -> None:
     v = classify("Gif gevonden in het park, opletten met jullie honden", be)
     assert "conduct.language" not in v.violations
     assert classify("Jij hond!", be).violations == ("conduct.language",)
+
+
+# --- blind set 3: wordings the packs missed (each case failed before the fix) ---------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er wandelt al een half uur ne vent rond met nen zaklamp tussen de garages",
+        "Twee mannen die zich voordeden als technici van de waterleiding wilden binnen",
+        "Iemand staat al een tijd foto's te trekken van de huizen in onze straat",
+        "Vannacht is er iemand over ons tuinhek geklommen",
+        "Er is een bushokje opgeblazen met vuurwerk",
+        "Iemand heeft geprobeerd de garagepoort open te krijgen",
+        "Mijn fietsslot is losgeknipt aan het station",
+        "Een jongen griste een gsm van het terras en fietste weg",
+        "Ze zijn aan het slopen aan de bushalte",
+        "Een vrouw vroeg aan de deur of we binnenkort op reis gaan",
+        "Bij de overburen gaat het autoalarm al een kwartier af",
+        "Twee luide knallen bij de sporthal",
+        "Er zit al uren iemand in nen grijze Audi voor de school",
+        "Nen drone vliegt al een tijd over de tuinen",
+        "Er is 's nachts iemand die aan onze klinken voelt",
+        "Er staat een ladder tegen de achtergevel van nummer 3, ze zijn niet thuis",
+        "De zijspiegels van drie wagens zijn afgetrokken",
+        "Iemand heeft het raampje van mijn auto ingetikt",
+        "Een man stond aan de deur en zei dat hij de watermeter kwam aflezen",
+        "Verhuiswagen met open deuren bij nummer 8 terwijl de bewoners op reis zijn",
+        "Signalement: vrouw, lang blond haar, rode jas",
+    ],
+)
+def test_blind3_reports_without_police_get_the_reminder(text: str, be: Pack) -> None:
+    v = classify(text, be)
+    assert v.is_report, text
+    assert SAAR in v.violations, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bij iets verdachts: eerst 101 bellen, dan pas in de groep zetten",
+        "Vermeld altijd dat je gebeld hebt wanneer je een inbraak meldt",
+        "De lokale politie heeft een oproep gelanceerd over de inbraken in de wijk",
+        "Sorry, mijn inbraakalarm ging per ongeluk af",
+        "Mijn fiets is gestolen, pv is opgemaakt",
+        "Er is ingebroken in ons tuinhuis, klacht is neergelegd",
+    ],
+)
+def test_blind3_reminders_appeals_and_reported_incidents_get_no_reminder(
+    text: str, be: Pack
+) -> None:
+    assert SAAR not in classify(text, be).violations, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wielerwedstrijd zondag, de Kerkstraat is afgesloten voor alle verkeer",
+        "Stemt er iemand voor die nieuwe parkeerregeling?",
+        "Bakker Jan heeft nieuwe openingsuren vanaf volgende week",
+        "Wie wil mijn oude kinderstoel? Wordt niet meer gebruikt",
+        "Vannacht de klok een uur achteruit!",
+        "Mijn buurvrouw heeft kanker, ze kan wat steun gebruiken",
+        "Iemand tips voor een goede pedicure?",
+        "Vrijdag is er papierophaling",
+        "Wie gaat er mee naar de vrijmarkt?",
+    ],
+)
+def test_blind3_neighbourhood_chatter_is_off_topic(text: str, be: Pack) -> None:
+    assert classify(text, be).violations == ("conduct.off_topic",), text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Sofie van hiernaast heeft mijn pakje gejat", "conduct.accusation"),
+        (
+            "Pas op voor die lange van op de hoek, die loert altijd in de auto's",
+            "conduct.accusation",
+        ),
+        ("Da's zeker weer den Bart van het hoekhuis", "conduct.accusation"),
+        ("Die familie daar, daar komen al de gestolen brommers vandaan", "conduct.accusation"),
+        ("Ik sta klaar met een knuppel als ze terugkomen", "conduct.vigilante"),
+        ("Ik heb een bijl thuis, laat ze maar komen", "conduct.vigilante"),
+        ("We smijten die gasten eruit, wie helpt", "conduct.vigilante"),
+        ("Als de politie niks doet, dan regelen we het zelf", "conduct.vigilante"),
+        ("De volgende keer dat ik hem zie sleur ik hem van zijn fiets", "conduct.vigilante"),
+        ("Als hij terugkomt pakken we hem", "conduct.vigilante"),
+        ("Ik heb het in de Facebookgroep van de wijk gezet", "conduct.confidentiality"),
+        ("Stuur het naar zoveel mogelijk mensen", "conduct.confidentiality"),
+    ],
+)
+def test_blind3_accusations_vigilante_and_sharing(text: str, rule: str, be: Pack) -> None:
+    assert rule in classify(text, be).violations, text
+
+
+def test_blind3_police_facebook_appeal_is_not_sharing(be: Pack) -> None:
+    v = classify("De politie heeft een oproep op hun Facebookpagina gezet", be)
+    assert "conduct.confidentiality" not in v.violations
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Police on their way: a van with no plates keeps circling the estate", ()),
+        ("It's obviously those kids from the flats again", ("conduct.accusation",)),
+        ("Everyone knows Gary is the one nicking bikes", ("conduct.accusation",)),
+        ("Someone's yanking at car doors on Park Lane", (SAAR,)),
+        ("Next time they come round I'll give them a proper hiding", ("conduct.vigilante",)),
+        ("Fancy a pint after work?", ("conduct.off_topic",)),
+        ("Our new neighbours are such a nice couple", ("conduct.off_topic",)),
+        ("Woman at the door saying she's from the gas company, no ID, police called", ()),
+    ],
+)
+def test_blind3_english(text: str, want: tuple[str, ...], en: Pack) -> None:
+    assert classify(text, en).violations == want, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two women hang around the bus stop every evening",
+        "Gas leak on Elm Road, women and kids evacuated",
+    ],
+)
+def test_blind3_english_hang_and_gas_are_not_hate(text: str, en: Pack) -> None:
+    assert "conduct.language" not in classify(text, en).violations, text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Description: white male, about 50, 6ft2, stocky, bald, grey coat. Police informed.",
+            ("face", "direction", "time", "place"),
+        ),
+    ],
+)
+def test_blind3_english_signalement_is_a_report_with_hint(
+    text: str, want: tuple[str, ...], en: Pack
+) -> None:
+    v = classify(text, en)
+    assert v.is_report and not v.violations
+    assert v.hints and set(v.hints[0].missing) == set(want)
+
+
+def test_blind3_klein_en_dik_fills_height_and_build(be: Pack) -> None:
+    v = classify("Man, klein en dik, blauwe jas, loopt rond in de tuinen. 101 gebeld.", be)
+    assert v.hints and not {"height", "build"} & set(v.hints[0].missing)
+
+
+def test_blind3_dutch_groups_do_not_count_101(nl: Pack) -> None:
+    v = classify("Ik heb 101 gebeld, iemand rammelt aan de poortjes in het achterpad", nl)
+    assert SAAR in v.violations
