@@ -158,6 +158,9 @@ def _starts_nonempty(items: list[Any], n: int, word: bool) -> frozenset[str] | N
 
 
 def _is_space(item: Any) -> bool:
+    """True if ``item`` always ends in a space or at a word boundary (a word can start
+    after it).  An optional item (`` ?``, ``(?:de )?``) is not: it may match nothing;
+    see :func:`_word_start`."""
     op, av = item
     if op is C.LITERAL:
         return bool(av == 32)
@@ -167,12 +170,34 @@ def _is_space(item: Any) -> bool:
             for o, a in av
         )
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        body = av[2].data
-        return bool(body) and _is_space(body[-1])
+        return av[0] >= 1 and _ends_in_space(av[2].data)
     if op is C.SUBPATTERN:
-        body = av[-1].data
-        return bool(body) and _is_space(body[-1])
+        return _ends_in_space(av[-1].data)
+    if op is C.BRANCH:  # "(?:een |ne |nen )": every alternative ends in a space
+        return all(_ends_in_space(alt.data) for alt in av[1])
     return op is C.AT and av is C.AT_BOUNDARY
+
+
+def _ends_in_space(body: Any) -> bool:
+    return bool(body) and _is_space(body[-1])
+
+
+def _word_start(items: list[Any], i: int, bounded: bool) -> bool:
+    """True if a word character at ``items[i]`` always starts a word.
+
+    ``bounded``: the start of ``items`` is a word start.  An optional separator before it
+    (``ca ?40``, ``(?:word ){0,3}X``) counts only if what comes before that is a word start
+    too, since the separator may match nothing ("ca40").
+    """
+    while i > 0:
+        prev = items[i - 1]
+        if prev[0] in (C.MAX_REPEAT, C.MIN_REPEAT) and prev[1][0] == 0:
+            if not _ends_in_space(prev[1][2].data):
+                return False
+            i -= 1
+            continue
+        return _is_space(prev)
+    return bounded
 
 
 # Positions after which a word character starts a word: a word boundary, and the start of
@@ -208,15 +233,7 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> frozenset[str] 
     best: frozenset[str] | None = None
     best_i = 0
     for i in range(len(items)):
-        if not ((i == 0 and bounded) or (i > 0 and _is_space(items[i - 1]))):
-            continue
-        # "(?:word ){0,3}X": X is a word start only if what precedes the repeat is.
-        if (
-            i > 1
-            and items[i - 1][0] in (C.MAX_REPEAT, C.MIN_REPEAT)
-            and items[i - 1][1][0] == 0
-            and not _is_space(items[i - 2])
-        ):
+        if not _word_start(items, i, bounded):
             continue
         if i == 0 or items[i][0] in (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN):
             got = _distributed(items[i:], PREFIX)

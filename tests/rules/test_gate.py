@@ -1,0 +1,65 @@
+"""Gates are conservative: a regex whose gate is closed for a text never matches it."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from rules import load_pack
+from rules.gate import GateIndex, Rx
+from rules.normalize import base, deobfuscate
+
+CORPUS = Path(__file__).parent.parent / "data" / "corpus.jsonl"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        # the age slot of nl-BE: "ca40" has no word start before "40"
+        (
+            r"(?:\b(?:begin|eind|midden|rond|ongeveer|ca|circa)|[±~]|\+/?-) ?(?:de )?"
+            r"(?:\d0|twintig|dertig|veertig|vijftig|zestig)\b",
+            "ca40 jaar",
+        ),
+        (r"(?:\b(?:nr|nummer)|\+/?-) ?\d+\b", "bij nr12"),
+        (r"(?:\bdoor|\+/?-) ?geknipt\b", "slot doorgeknipt"),
+    ],
+)
+def test_a_word_after_an_optional_space_is_no_word_start(pattern: str, text: str) -> None:
+    rx = Rx(pattern)
+    assert rx.rx.search(text)
+    assert rx.gid in GateIndex([rx]).opened(text)
+
+
+def _texts() -> list[str]:
+    texts = [json.loads(line)["text"] for line in CORPUS.read_text("utf-8").splitlines()]
+    rnd = random.Random(7)
+    variants = []
+    for t in texts:  # words glued together and split apart, as people type them
+        w = t.split()
+        if len(w) > 2:
+            i = rnd.randrange(len(w) - 1)
+            variants.append(" ".join([*w[:i], w[i] + w[i + 1], *w[i + 2 :]]))
+            j = rnd.randrange(len(w))
+            if len(w[j]) > 5:
+                k = rnd.randrange(2, len(w[j]) - 2)
+                variants.append(" ".join([*w[:j], w[j][:k], w[j][k:], *w[j + 1 :]]))
+    return texts + variants
+
+
+@pytest.mark.parametrize("locale", ["nl-BE", "en"])
+def test_no_pack_regex_matches_where_its_gate_is_closed(locale: str) -> None:
+    c = load_pack(locale).compiled
+    rxs = [x for rx in c._all_rx() for x in (rx, *rx.alts)]
+    wrong = []
+    for text in _texts():
+        t = base(text)
+        for s in {t, deobfuscate(t, c.unmask)}:
+            opened = c.index.opened(s)
+            wrong += [
+                (rx.rx.pattern[:60], s) for rx in rxs if rx.gid not in opened and rx.rx.search(s)
+            ]
+    assert wrong == []
