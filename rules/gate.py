@@ -19,6 +19,7 @@ import itertools
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -39,6 +40,10 @@ _KS = tuple(range(1, LONG + 1))
 _MEMO_MAX = 100_000
 _MAX_CLASS = 12
 _MIN_SPLIT = 3  # alternatives worth keeping apart
+# Open alternatives are searched one by one (Rx.search) when there are at most this many
+# of a regex with at least this many alternatives; otherwise the whole regex is faster.
+_MERGE_OPEN = 3
+_MERGE_ALTS = 12
 
 
 # Very frequent words (Dutch, English): an anchor that is a prefix of one of these opens for
@@ -343,9 +348,9 @@ class Rx:
 
     Its gate is open for a text exactly when its number is in the set
     :meth:`GateIndex.opened` gives for that text.  A regex given as a string that is an
-    alternation keeps its alternatives too, each with its own gate: when only one of them
-    is open for a text, only that one can match, and it is run alone (less to try at every
-    position than the whole alternation).
+    alternation keeps its alternatives too, each with its own gate: only the open ones
+    can match a text, and they are run alone (less to try at every position than the
+    whole alternation).
     """
 
     __slots__ = ("alt_ids", "alt_rx", "alts", "gate", "gid", "rx", "sub_re", "word_sub")
@@ -383,22 +388,57 @@ class Rx:
         self.word_sub = _trie_re(heads) if heads and all(heads) else None
         self.sub_re = _trie_re(sorted(self.gate.sub)) if heads and not self.word_sub else None
 
-    def pick(self, opened: set[int]) -> re.Pattern[str]:
-        """The regex to run on a text whose opened set is ``opened`` (the gate is open)."""
-        if self.alt_ids:
-            open_alts = opened.intersection(self.alt_ids)
-            if len(open_alts) == 1:
-                return self.alt_rx[open_alts.pop()]
-        return self.rx
-
     def search(
-        self, text: str, opened: set[int], pos: int = 0, endpos: int = 1 << 62
+        self, text: str, opened: AbstractSet[int], pos: int = 0, endpos: int = 1 << 62
     ) -> re.Match[str] | None:
-        """``rx.search`` if the gate is open for ``text`` (``opened`` from the index)."""
-        return self.pick(opened).search(text, pos, endpos) if self.gid in opened else None
+        """``rx.search`` if the gate is open for ``text`` (``opened`` from the index).
 
-    def finditer(self, text: str, opened: set[int]) -> Iterator[re.Match[str]]:
-        return self.pick(opened).finditer(text) if self.gid in opened else _EMPTY_ITER
+        With several alternatives open, each is searched alone and the leftmost match
+        wins (on a tie the earlier alternative, as in the alternation): the closed ones
+        cannot match this text, and a few small regexes scan faster than the whole.
+        """
+        if self.gid not in opened:
+            return None
+        if not self.alt_ids:
+            return self.rx.search(text, pos, endpos)
+        open_alts = self.alt_ids.intersection(opened)
+        if len(open_alts) == 1:
+            (only,) = open_alts
+            return self.alt_rx[only].search(text, pos, endpos)
+        if len(open_alts) > _MERGE_OPEN or len(self.alt_ids) < _MERGE_ALTS:
+            return self.rx.search(text, pos, endpos)
+        best: re.Match[str] | None = None
+        for gid in sorted(open_alts):  # numbered in their order
+            m = self.alt_rx[gid].search(text, pos, endpos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def finditer(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
+        """``rx.finditer`` if the gate is open for ``text``: the matches of
+        :meth:`search`, each from where the one before it ended."""
+        if self.gid not in opened:
+            return _EMPTY_ITER
+        if not self.alt_ids:
+            return self.rx.finditer(text)
+        open_alts = self.alt_ids.intersection(opened)
+        if len(open_alts) == 1:
+            (only,) = open_alts
+            return self.alt_rx[only].finditer(text)
+        if len(open_alts) > _MERGE_OPEN or len(self.alt_ids) < _MERGE_ALTS:
+            return self.rx.finditer(text)
+        return self._finditer_alts(text, opened)
+
+    def _finditer_alts(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (m := self.search(text, opened, pos)) is not None:
+            if m.end() == m.start():
+                # after an empty match ``re`` must move on: left to the whole regex,
+                # which from here matches the same
+                yield from self.rx.finditer(text, m.start())
+                return
+            yield m
+            pos = m.end()
 
 
 def _word_head(s: str) -> str:
