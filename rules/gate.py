@@ -469,6 +469,10 @@ class GateIndex:
                 by_prefix.setdefault(p, []).append(rx.gid)
         self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
         self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
+        # A token none of whose words holds any of their heads (most of them) is not
+        # tried on each of them.
+        heads = {_word_head(s) for rx in rxs if rx.word_sub is not None for s in rx.gate.sub}
+        self.any_word_sub = _trie_re(sorted(heads)) if heads else None
         self.text_subs = tuple((rx.gid, rx.sub_re) for rx in rxs if rx.sub_re is not None)
         # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
         # lookup.  Tokens are split at white space, which no word contains.
@@ -484,7 +488,8 @@ class GateIndex:
                     ids.extend(found)
                 if k >= len(word):
                     break
-        ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
+        if self.any_word_sub is not None and self.any_word_sub.search(token):
+            ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
         memo = self._memo
         if len(memo) >= _MEMO_MAX:
             memo.clear()
