@@ -353,24 +353,40 @@ class Rx:
     whole alternation).
     """
 
-    __slots__ = ("alt_ids", "alt_rx", "alts", "gate", "gid", "rx", "sub_re", "word_sub")
+    __slots__ = (
+        "alt_ids",
+        "alt_rx",
+        "alts",
+        "gate",
+        "gid",
+        "rx",
+        "sub_re",
+        "tried",
+        "word_sub",
+    )
     gate: Gate
     gid: int
     alts: tuple[Rx, ...]
 
-    def __init__(self, rx: re.Pattern[str] | str, *, split: bool = True) -> None:
+    def __init__(
+        self, rx: re.Pattern[str] | str, *, split: bool = True, compiled: bool = True
+    ) -> None:
         # Matched with its word alternations written as tries (same matches, faster); the
         # gate is derived from the pattern as written.
         source = rx if isinstance(rx, str) else rx.pattern
         flags = 0 if isinstance(rx, str) else rx.flags
         tried, parts, gate = analysed(source, flags, split and isinstance(rx, str))
-        if isinstance(rx, str) or tried != source:
+        self.tried = tried  # the trie form (an alternative: its parent compiles it)
+        if not compiled:
+            self.rx = _NOT_COMPILED
+        elif isinstance(rx, str) or tried != source:
             self.rx = re.compile(tried, flags)
         else:
             self.rx = rx
-        self.alts = tuple(Rx(part, split=False) for part in parts)
+        # Alternatives are compiled on first use (many never are): less to load.
+        self.alts = tuple(Rx(part, split=False, compiled=False) for part in parts)
         self.alt_ids = frozenset(alt.gid for alt in self.alts)
-        self.alt_rx = {alt.gid: alt.rx for alt in self.alts}
+        self.alt_rx: dict[int, re.Pattern[str]] = {}
         if self.alts:  # open when one of its alternatives is
             self.gate = Gate(
                 any(alt.gate.always for alt in self.alts),
@@ -404,12 +420,12 @@ class Rx:
         open_alts = self.alt_ids.intersection(opened)
         if len(open_alts) == 1:
             (only,) = open_alts
-            return self.alt_rx[only].search(text, pos, endpos)
+            return self._alt_rx(only).search(text, pos, endpos)
         if len(open_alts) > _MERGE_OPEN or len(self.alt_ids) < _MERGE_ALTS:
             return self.rx.search(text, pos, endpos)
         best: re.Match[str] | None = None
         for gid in sorted(open_alts):  # numbered in their order
-            m = self.alt_rx[gid].search(text, pos, endpos)
+            m = self._alt_rx(gid).search(text, pos, endpos)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return best
@@ -424,10 +440,19 @@ class Rx:
         open_alts = self.alt_ids.intersection(opened)
         if len(open_alts) == 1:
             (only,) = open_alts
-            return self.alt_rx[only].finditer(text)
+            return self._alt_rx(only).finditer(text)
         if len(open_alts) > _MERGE_OPEN or len(self.alt_ids) < _MERGE_ALTS:
             return self.rx.finditer(text)
         return self._finditer_alts(text, opened)
+
+    def _alt_rx(self, gid: int) -> re.Pattern[str]:
+        """The compiled alternative numbered ``gid``."""
+        try:
+            return self.alt_rx[gid]
+        except KeyError:
+            alt = next(a for a in self.alts if a.gid == gid)
+            got = self.alt_rx[gid] = re.compile(alt.tried)
+            return got
 
     def _finditer_alts(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
         pos = 0
@@ -452,6 +477,7 @@ def _trie_re(strings: list[str]) -> re.Pattern[str]:
 
 
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
+_NOT_COMPILED = re.compile(r"(?!x)x")  # an alternative's own regex: see Rx.alt_rx
 
 
 class GateIndex:
