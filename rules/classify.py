@@ -266,7 +266,7 @@ class CompiledPack:
         for wrx in self.lang_words:
             if wrx.gid not in wp:
                 continue
-            for m in wrx.pick(wp).finditer(d):
+            for m in wrx.finditer(d, wp):
                 word = _word_at(d, m.start(), m.end())
                 if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
                     continue
@@ -313,7 +313,7 @@ class CompiledPack:
         for kind, rx in self.kinds:
             if rx.gid not in wp:  # gate closed: skip the call
                 continue
-            m = rx.pick(wp).search(t)
+            m = rx.search(t, wp)
             if m:
                 if self.exclude.search(t, wp):
                     return False, None, m.group(0).strip()
@@ -322,7 +322,7 @@ class CompiledPack:
 
     def police_called(self, t: str, wp: set[int]) -> bool:
         """Only for ``t`` that opens :attr:`called_ids`."""
-        for m in self.called.pick(wp).finditer(t):
+        for m in self.called.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
             if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
                 continue
@@ -354,7 +354,7 @@ class CompiledPack:
                 rx.gid in wp
                 and not slots <= present
                 and not slots.isdisjoint(relevant)
-                and rx.pick(wp).search(t) is not None
+                and rx.search(t, wp) is not None
             ):
                 present |= slots
         return tuple(s for s in SLOTS if s in relevant and s not in present)

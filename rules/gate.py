@@ -19,6 +19,7 @@ import itertools
 import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -39,6 +40,10 @@ _KS = tuple(range(1, LONG + 1))
 _MEMO_MAX = 100_000
 _MAX_CLASS = 12
 _MIN_SPLIT = 3  # alternatives worth keeping apart
+# Open alternatives are searched one by one (Rx.search) when there are at most this many
+# of a regex with at least this many alternatives; otherwise the whole regex is faster.
+_MERGE_OPEN = 3
+_MERGE_ALTS = 12
 
 
 # Very frequent words (Dutch, English): an anchor that is a prefix of one of these opens for
@@ -108,6 +113,19 @@ _ANY = frozenset({""})
 @_per_call_memo
 def _starts_nonempty(items: list[Any], n: int, word: bool) -> frozenset[str] | None:
     op, av = items[0]
+    if op is C.LITERAL:
+        # A run of (word) characters is taken at once: the same as one by one, with
+        # fewer calls (a cold load analyses a few hundred patterns).
+        k = 0
+        while k < n and k < len(items) and items[k][0] is C.LITERAL:
+            ch = chr(items[k][1])
+            if word and not (ch.isalnum() or ch == "_"):
+                break
+            k += 1
+        if k > 1:
+            head = "".join(chr(code) for _, code in items[:k])
+            after = _starts(items[k:], n - k, word)
+            return None if after is None else frozenset(head + t for t in after)
     rest = items[1:]
     if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
         return _starts(rest, n, word)
@@ -360,29 +378,45 @@ class Rx:
 
     Its gate is open for a text exactly when its number is in the set
     :meth:`GateIndex.opened` gives for that text.  A regex given as a string that is an
-    alternation keeps its alternatives too, each with its own gate: when only one of them
-    is open for a text, only that one can match, and it is run alone (less to try at every
-    position than the whole alternation).
+    alternation keeps its alternatives too, each with its own gate: only the open ones
+    can match a text, and they are run alone (less to try at every position than the
+    whole alternation).
     """
 
-    __slots__ = ("alt_ids", "alt_rx", "alts", "gate", "gid", "rx", "sub_re", "word_sub")
+    __slots__ = (
+        "alt_ids",
+        "alt_rx",
+        "alts",
+        "gate",
+        "gid",
+        "rx",
+        "sub_re",
+        "tried",
+        "word_sub",
+    )
     gate: Gate
     gid: int
     alts: tuple[Rx, ...]
 
-    def __init__(self, rx: re.Pattern[str] | str, *, split: bool = True) -> None:
+    def __init__(
+        self, rx: re.Pattern[str] | str, *, split: bool = True, compiled: bool = True
+    ) -> None:
         # Matched with its word alternations written as tries (same matches, faster); the
         # gate is derived from the pattern as written.
         source = rx if isinstance(rx, str) else rx.pattern
         flags = 0 if isinstance(rx, str) else rx.flags
         tried, parts, gate = analysed(source, flags, split and isinstance(rx, str))
-        if isinstance(rx, str) or tried != source:
+        self.tried = tried  # the trie form (an alternative: its parent compiles it)
+        if not compiled:
+            self.rx = _NOT_COMPILED
+        elif isinstance(rx, str) or tried != source:
             self.rx = re.compile(tried, flags)
         else:
             self.rx = rx
-        self.alts = tuple(Rx(part, split=False) for part in parts)
+        # Alternatives are compiled on first use (many never are): less to load.
+        self.alts = tuple(Rx(part, split=False, compiled=False) for part in parts)
         self.alt_ids = frozenset(alt.gid for alt in self.alts)
-        self.alt_rx = {alt.gid: alt.rx for alt in self.alts}
+        self.alt_rx: dict[int, re.Pattern[str]] = {}
         if self.alts:  # open when one of its alternatives is
             self.gate = Gate(
                 any(alt.gate.always for alt in self.alts),
@@ -400,22 +434,66 @@ class Rx:
         self.word_sub = _trie_re(heads) if heads and all(heads) else None
         self.sub_re = _trie_re(sorted(self.gate.sub)) if heads and not self.word_sub else None
 
-    def pick(self, opened: set[int]) -> re.Pattern[str]:
-        """The regex to run on a text whose opened set is ``opened`` (the gate is open)."""
-        if self.alt_ids:
-            open_alts = opened.intersection(self.alt_ids)
-            if len(open_alts) == 1:
-                return self.alt_rx[open_alts.pop()]
-        return self.rx
-
     def search(
-        self, text: str, opened: set[int], pos: int = 0, endpos: int = 1 << 62
+        self, text: str, opened: AbstractSet[int], pos: int = 0, endpos: int = 1 << 62
     ) -> re.Match[str] | None:
-        """``rx.search`` if the gate is open for ``text`` (``opened`` from the index)."""
-        return self.pick(opened).search(text, pos, endpos) if self.gid in opened else None
+        """``rx.search`` if the gate is open for ``text`` (``opened`` from the index).
 
-    def finditer(self, text: str, opened: set[int]) -> Iterator[re.Match[str]]:
-        return self.pick(opened).finditer(text) if self.gid in opened else _EMPTY_ITER
+        With several alternatives open, each is searched alone and the leftmost match
+        wins (on a tie the earlier alternative, as in the alternation): the closed ones
+        cannot match this text, and a few small regexes scan faster than the whole.
+        """
+        if self.gid not in opened:
+            return None
+        if not self.alt_ids:
+            return self.rx.search(text, pos, endpos)
+        open_alts = self.alt_ids.intersection(opened)
+        if len(open_alts) == 1:
+            (only,) = open_alts
+            return self._alt_rx(only).search(text, pos, endpos)
+        if len(open_alts) > _MERGE_OPEN or len(self.alt_ids) < _MERGE_ALTS:
+            return self.rx.search(text, pos, endpos)
+        best: re.Match[str] | None = None
+        for gid in sorted(open_alts):  # numbered in their order
+            m = self._alt_rx(gid).search(text, pos, endpos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def finditer(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
+        """``rx.finditer`` if the gate is open for ``text``: the matches of
+        :meth:`search`, each from where the one before it ended."""
+        if self.gid not in opened:
+            return _EMPTY_ITER
+        if not self.alt_ids:
+            return self.rx.finditer(text)
+        open_alts = self.alt_ids.intersection(opened)
+        if len(open_alts) == 1:
+            (only,) = open_alts
+            return self._alt_rx(only).finditer(text)
+        if len(open_alts) > _MERGE_OPEN or len(self.alt_ids) < _MERGE_ALTS:
+            return self.rx.finditer(text)
+        return self._finditer_alts(text, opened)
+
+    def _alt_rx(self, gid: int) -> re.Pattern[str]:
+        """The compiled alternative numbered ``gid``."""
+        try:
+            return self.alt_rx[gid]
+        except KeyError:
+            alt = next(a for a in self.alts if a.gid == gid)
+            got = self.alt_rx[gid] = re.compile(alt.tried)
+            return got
+
+    def _finditer_alts(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (m := self.search(text, opened, pos)) is not None:
+            if m.end() == m.start():
+                # after an empty match ``re`` must move on: left to the whole regex,
+                # which from here matches the same
+                yield from self.rx.finditer(text, m.start())
+                return
+            yield m
+            pos = m.end()
 
 
 def _word_head(s: str) -> str:
@@ -429,6 +507,7 @@ def _trie_re(strings: list[str]) -> re.Pattern[str]:
 
 
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
+_NOT_COMPILED = re.compile(r"(?!x)x")  # an alternative's own regex: see Rx.alt_rx
 
 
 class GateIndex:
@@ -446,6 +525,10 @@ class GateIndex:
                 by_prefix.setdefault(p, []).append(rx.gid)
         self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
         self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
+        # A token none of whose words holds any of their heads (most of them) is not
+        # tried on each of them.
+        heads = {_word_head(s) for rx in rxs if rx.word_sub is not None for s in rx.gate.sub}
+        self.any_word_sub = _trie_re(sorted(heads)) if heads else None
         self.text_subs = tuple((rx.gid, rx.sub_re) for rx in rxs if rx.sub_re is not None)
         # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
         # lookup.  Tokens are split at white space, which no word contains.
@@ -461,7 +544,8 @@ class GateIndex:
                     ids.extend(found)
                 if k >= len(word):
                     break
-        ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
+        if self.any_word_sub is not None and self.any_word_sub.search(token):
+            ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
         memo = self._memo
         if len(memo) >= _MEMO_MAX:
             memo.clear()

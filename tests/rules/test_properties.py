@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rules import LOCALES, RULE_IDS, SLOTS, Verdict, classify, load_pack
+from rules.gate import GateIndex, Rx
 
 PACKS = [load_pack(loc) for loc in LOCALES]
 # Mix arbitrary Unicode with the characters the rules care about.
@@ -49,3 +52,39 @@ def test_curse_found_among_noise(prefix: str, suffix: str) -> None:
     v = classify(f"{prefix} \n godverdomme \n {suffix}", pack)
     check(v)
     assert "conduct.language" in v.violations
+
+
+# A split alternation (more than 12 alternatives, overlapping starts, one that matches the
+# empty string): searching the open alternatives one by one finds what the whole does.
+_SPLIT = "|".join(
+    [
+        r"\bfoo bar",
+        r"\bfoo",
+        "bar",
+        r"\bba+z",
+        r"qux?\b",
+        "oba",
+        r"\bzap(?= foo)",
+        "ab",
+        "ba",
+        r"\bnee\b",
+        "zo+",
+        r"\bquux",
+        "(?<=qu)x*",
+    ]
+)
+_SPLIT_RX = Rx(_SPLIT)
+_SPLIT_INDEX = GateIndex([_SPLIT_RX])
+_pieces = st.sampled_from(["foo", "bar", "baaz", "qu", "qux", "ob", "zap", "nee", "zoo", "x", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_pieces, max_size=12).map("".join), pos=st.integers(0, 5))
+def test_open_alternatives_match_as_the_whole(text: str, pos: int) -> None:
+    opened = _SPLIT_INDEX.opened(text)
+    whole = re.compile(_SPLIT)
+    got = _SPLIT_RX.search(text, opened, pos)
+    want = whole.search(text, pos)
+    assert (got and got.span()) == (want and want.span())
+    spans = [m.span() for m in _SPLIT_RX.finditer(text, opened)]
+    assert spans == [m.span() for m in whole.finditer(text)]
