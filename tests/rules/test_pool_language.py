@@ -46,6 +46,9 @@ def rules(text: str, pack: Pack) -> tuple[str, ...]:
         "Ik verhuur mijn garage, 60 euro per maand",
         "Er loopt al de hele week een egel door onze tuin 🦔",
         "Danku",
+        "Beterschap aan Jan van nummer 4!",
+        "Innige deelneming aan de familie Peeters",
+        "Fijne jaarwisseling allemaal",
     ],
 )
 def test_off_topic_nl(text: str, be: Pack) -> None:
@@ -82,6 +85,9 @@ def test_off_topic_nl_nl(text: str, nl: Pack) -> None:
         "Just been to the new bakery on the high street",
         "Book club meets Tuesday at mine",
         "Lovely evening at the village hall, highly recommend the curry night",
+        "Merry Xmas all",
+        "Get well soon Pat, thinking of you",
+        "Join us for mince pies on Sunday",
     ],
 )
 def test_off_topic_en(text: str, en: Pack) -> None:
