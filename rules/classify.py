@@ -102,6 +102,23 @@ def _in_quotes(text: str, pos: int) -> bool:
     return not (first <= 0 and last >= len(text.rstrip(".!? ")) - 1)
 
 
+def _search_open(rx: Rx, t: str, wp: set[int]) -> re.Match[str] | None:
+    """``rx.search`` for a long list of gated alternatives: each open alternative is run on
+    its own (a few small regexes beat the whole alternation), the leftmost match wins and,
+    at the same position, the one written first, as in the alternation."""
+    if rx.gid not in wp:
+        return None
+    if not rx.alts:
+        return rx.search(t, wp)
+    best: re.Match[str] | None = None
+    for alt in rx.alts:
+        if alt.gid in wp:
+            m = alt.rx.search(t)
+            if m and (best is None or m.start() < best.start()):
+                best = m
+    return best
+
+
 class CompiledPack:
     """All regexes of a pack, compiled once (kept on the :class:`Pack`)."""
 
@@ -221,6 +238,7 @@ class CompiledPack:
         )
         self.ack_words = frozenset(tok for w in lx(OFF, "ack") for tok in base(w).split())
         self.ack_only = alt(OFF, "ack_only")
+        self.off_exclude = alt(OFF, "exclude")
         self.share = galt(CONF, "share")
         self.index = GateIndex(self._all_rx())
         self.share_neg = alt(CONF, "negation")
@@ -403,7 +421,13 @@ class CompiledPack:
         return self._first_unnegated(self.share, self.share_neg, t, wp, questions=False)
 
     def off_topic_hit(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
-        m = self.off_topic.search(t, wp)
+        ev = self._off_topic_ev(t, raw, has_media, wp)
+        # A message that speaks of the police or an emergency number is about safety, not
+        # chatter (checked only after a hit, so clean messages pay nothing for it).
+        return None if ev is None or self.off_exclude.search(t) else ev
+
+    def _off_topic_ev(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
+        m = _search_open(self.off_topic, t, wp)
         if m:
             return m.group(0)
         if has_media:
