@@ -102,23 +102,6 @@ def _in_quotes(text: str, pos: int) -> bool:
     return not (first <= 0 and last >= len(text.rstrip(".!? ")) - 1)
 
 
-def _search_open(rx: Rx, t: str, wp: set[int]) -> re.Match[str] | None:
-    """``rx.search`` for a long list of gated alternatives: each open alternative is run on
-    its own (a few small regexes beat the whole alternation), the leftmost match wins and,
-    at the same position, the one written first, as in the alternation."""
-    if rx.gid not in wp:
-        return None
-    if not rx.alts:
-        return rx.search(t, wp)
-    best: re.Match[str] | None = None
-    for alt in rx.alts:
-        if alt.gid in wp:
-            m = alt.rx.search(t)
-            if m and (best is None or m.start() < best.start()):
-                best = m
-    return best
-
-
 class CompiledPack:
     """All regexes of a pack, compiled once (kept on the :class:`Pack`)."""
 
@@ -427,7 +410,7 @@ class CompiledPack:
         return None if ev is None or self.off_exclude.search(t) else ev
 
     def _off_topic_ev(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
-        m = _search_open(self.off_topic, t, wp)
+        m = self.off_topic.search(t, wp)
         if m:
             return m.group(0)
         if has_media:
