@@ -40,12 +40,41 @@ def _alt(patterns: Iterable[str]) -> str:
     pats = [p for p in patterns if p]
     if not pats:
         return r"(?!x)x"
-    bounded = [p[2:] for p in pats if p.startswith("\\b") and not p.startswith("\\b|")]
-    others = [p for p in pats if not (p.startswith("\\b") and not p.startswith("\\b|"))]
+    bounded = [p[2:] for p in pats if _bounded(p)]
+    others = [p for p in pats if not _bounded(p)]
     parts = ["(?:" + p + ")" for p in others]
     if bounded:
         parts.insert(0, "\\b(?:" + "|".join("(?:" + p + ")" for p in bounded) + ")")
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _bounded(pattern: str) -> bool:
+    """True if ``pattern`` is ``\\b`` followed by the rest, as one sequence: not
+    ``\\bA|B``, where the ``\\b`` belongs to ``A`` only."""
+    return pattern.startswith("\\b") and not _top_level_bar(pattern)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """True if ``pattern`` is an alternation at its top level (a ``|`` outside any group
+    or character class)."""
+    depth = 0
+    in_class = escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _rc(pattern: str) -> re.Pattern[str]:

@@ -65,3 +65,12 @@ def test_no_pack_regex_matches_where_its_gate_is_closed(locale: str) -> None:
             opened = c.index.opened(s)
             wrong += [(p.pattern[:60], s) for gid, p in rxs if gid not in opened and p.search(s)]
     assert wrong == []
+
+
+def test_a_shared_word_boundary_is_only_factored_out_of_one_sequence() -> None:
+    from rules.classify import _alt
+
+    # "\bA|B": the boundary belongs to A only, so B still matches inside a word
+    joined = re.compile(_alt([r"\bkat", r"\bhond|xyz"]))
+    assert joined.search("abcxyz")
+    assert joined.search("de kat") and not joined.search("dekat")
