@@ -37,7 +37,9 @@ def _ids(*rxs: Rx) -> frozenset[int]:
 def _alt(patterns: Iterable[str]) -> str:
     """One alternation of ``patterns``.  A leading ``\\b`` shared by several patterns is
     factored out so that ``re`` tests it once per position instead of once per pattern."""
-    pats = [p for p in patterns if p]
+    # "\\bA|B" is taken as two patterns, so that "\\bA" shares the factored "\\b" and B
+    # keeps none (the same matches)
+    pats = [part for p in patterns if p for part in _top_level_parts(p)]
     if not pats:
         return r"(?!x)x"
     bounded = [p[2:] for p in pats if _bounded(p)]
@@ -57,7 +59,13 @@ def _bounded(pattern: str) -> bool:
 def _top_level_bar(pattern: str) -> bool:
     """True if ``pattern`` is an alternation at its top level (a ``|`` outside any group
     or character class)."""
-    depth = 0
+    return len(_top_level_parts(pattern)) > 1
+
+
+def _top_level_parts(pattern: str) -> list[str]:
+    """The alternatives of ``pattern`` at its top level (``[pattern]`` if it has none)."""
+    parts: list[str] = []
+    depth = start = 0
     in_class = escaped = False
     for i, ch in enumerate(pattern):
         if escaped:
@@ -73,8 +81,10 @@ def _top_level_bar(pattern: str) -> bool:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return True
-    return False
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def _rc(pattern: str) -> re.Pattern[str]:
