@@ -42,24 +42,12 @@ def _alt(patterns: Iterable[str]) -> str:
     pats = [part for p in patterns if p for part in _top_level_parts(p)]
     if not pats:
         return r"(?!x)x"
-    bounded = [p[2:] for p in pats if _bounded(p)]
-    others = [p for p in pats if not _bounded(p)]
+    bounded = [p[2:] for p in pats if p.startswith("\\b")]
+    others = [p for p in pats if not p.startswith("\\b")]
     parts = ["(?:" + p + ")" for p in others]
     if bounded:
         parts.insert(0, "\\b(?:" + "|".join("(?:" + p + ")" for p in bounded) + ")")
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def _bounded(pattern: str) -> bool:
-    """True if ``pattern`` is ``\\b`` followed by the rest, as one sequence: not
-    ``\\bA|B``, where the ``\\b`` belongs to ``A`` only."""
-    return pattern.startswith("\\b") and not _top_level_bar(pattern)
-
-
-def _top_level_bar(pattern: str) -> bool:
-    """True if ``pattern`` is an alternation at its top level (a ``|`` outside any group
-    or character class)."""
-    return len(_top_level_parts(pattern)) > 1
 
 
 def _top_level_parts(pattern: str) -> list[str]:
