@@ -385,8 +385,8 @@ class Rx:
 
     __slots__ = (
         "alt_ids",
-        "alt_rx",
         "alts",
+        "by_gid",
         "gate",
         "gid",
         "rx",
@@ -406,17 +406,14 @@ class Rx:
         source = rx if isinstance(rx, str) else rx.pattern
         flags = 0 if isinstance(rx, str) else rx.flags
         tried, parts, gate = analysed(source, flags, split and isinstance(rx, str))
-        self.tried = tried  # the trie form (an alternative: its parent compiles it)
-        if not compiled:
-            self.rx = _NOT_COMPILED
-        elif isinstance(rx, str) or tried != source:
-            self.rx = re.compile(tried, flags)
-        else:
-            self.rx = rx
-        # Alternatives are compiled on first use (many never are): less to load.
+        self.tried = tried  # the trie form
+        if compiled:
+            self.rx = re.compile(tried, flags) if isinstance(rx, str) or tried != source else rx
+        # else (an alternative): ``rx`` stays unset until :meth:`compiled` (many never are
+        # used: less to load); reading it before raises instead of silently not matching
         self.alts = tuple(Rx(part, split=False, compiled=False) for part in parts)
-        self.alt_ids = frozenset(alt.gid for alt in self.alts)
-        self.alt_rx: dict[int, re.Pattern[str]] = {}
+        self.by_gid = {alt.gid: alt for alt in self.alts}
+        self.alt_ids = frozenset(self.by_gid)
         if self.alts:  # open when one of its alternatives is
             self.gate = Gate(
                 any(alt.gate.always for alt in self.alts),
@@ -475,14 +472,17 @@ class Rx:
             return self.rx.finditer(text)
         return self._finditer_alts(text, opened)
 
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled regex; an alternative's is compiled here, on first use."""
+        try:
+            return self.rx
+        except AttributeError:
+            self.rx = re.compile(self.tried)
+            return self.rx
+
     def _alt_rx(self, gid: int) -> re.Pattern[str]:
         """The compiled alternative numbered ``gid``."""
-        try:
-            return self.alt_rx[gid]
-        except KeyError:
-            alt = next(a for a in self.alts if a.gid == gid)
-            got = self.alt_rx[gid] = re.compile(alt.tried)
-            return got
+        return self.by_gid[gid].compiled()
 
     def _finditer_alts(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
         pos = 0
@@ -507,7 +507,6 @@ def _trie_re(strings: list[str]) -> re.Pattern[str]:
 
 
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
-_NOT_COMPILED = re.compile(r"(?!x)x")  # an alternative's own regex: see Rx.alt_rx
 
 
 class GateIndex:
