@@ -423,13 +423,15 @@ class Rx:
         else:
             self.gate = gate
         self.gid = next(_IDS)
-        # A substring gate whose strings all start with a word character is decided word
-        # by word: a match contains the word characters its string starts with, and those
-        # lie inside one word.  Otherwise it is checked on the whole text.  (Either way as
-        # a trie, "ab|ac" -> "a[bc]": re scans that much faster.)
-        heads = sorted({_word_head(s) for s in self.gate.sub})
-        self.word_sub = _trie_re(heads) if heads and all(heads) else None
-        self.sub_re = _trie_re(sorted(self.gate.sub)) if heads and not self.word_sub else None
+        # The strings of a substring gate that start with a word character are looked for
+        # word by word: a match contains the word characters its string starts with, and
+        # those lie inside one word (and words repeat: that is remembered).  The others
+        # ("+/-", "~") are looked for in the whole text.  Either way as a trie, "ab|ac" ->
+        # "a[bc]": re scans that much faster.
+        heads = sorted({h for s in self.gate.sub if (h := _word_head(s))})
+        rest = sorted(s for s in self.gate.sub if not _word_head(s))
+        self.word_sub = _trie_re(heads) if heads else None
+        self.sub_re = _trie_re(rest) if rest else None
 
     def search(
         self, text: str, opened: AbstractSet[int], pos: int = 0, endpos: int = 1 << 62
@@ -509,6 +511,21 @@ def _trie_re(strings: list[str]) -> re.Pattern[str]:
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
 
 
+class _TokenMemo(dict[str, tuple[int, ...]]):
+    """token -> ids, computed by ``ids_for`` on first sight; emptied when it grows too big
+    (unique tokens such as numbers would otherwise pile up)."""
+
+    def __init__(self, ids_for: Callable[[str], tuple[int, ...]]) -> None:
+        super().__init__()
+        self._ids_for = ids_for
+
+    def __missing__(self, token: str) -> tuple[int, ...]:
+        if len(self) >= _MEMO_MAX:
+            self.clear()
+        self[token] = ids = self._ids_for(token)
+        return ids
+
+
 class GateIndex:
     """All gates of a pack in one dictionary: word prefix -> regexes it opens.
 
@@ -526,12 +543,17 @@ class GateIndex:
         self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
         # A token none of whose words holds any of their heads (most of them) is not
         # tried on each of them.
-        heads = {_word_head(s) for rx in rxs if rx.word_sub is not None for s in rx.gate.sub}
+        heads = {h for rx in rxs for s in rx.gate.sub if (h := _word_head(s))}
         self.any_word_sub = _trie_re(sorted(heads)) if heads else None
-        self.text_subs = tuple((rx.gid, rx.sub_re) for rx in rxs if rx.sub_re is not None)
+        # regexes with the same strings (an alternative and its parent) share one search
+        by_pattern: dict[str, tuple[re.Pattern[str], list[int]]] = {}
+        for rx in rxs:
+            if rx.sub_re is not None:
+                by_pattern.setdefault(rx.sub_re.pattern, (rx.sub_re, []))[1].append(rx.gid)
+        self.text_subs = tuple((tuple(ids), sub) for sub, ids in by_pattern.values())
         # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
         # lookup.  Tokens are split at white space, which no word contains.
-        self._memo: dict[str, tuple[int, ...]] = {}
+        self._memo = _TokenMemo(self._ids_for)
 
     def _ids_for(self, token: str) -> tuple[int, ...]:
         ids: list[int] = []
@@ -545,23 +567,14 @@ class GateIndex:
                     break
         if self.any_word_sub is not None and self.any_word_sub.search(token):
             ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
-        memo = self._memo
-        if len(memo) >= _MEMO_MAX:
-            memo.clear()
-        memo[token] = out = tuple(dict.fromkeys(ids))
-        return out
+        return tuple(dict.fromkeys(ids))
 
     def opened(self, text: str) -> set[int]:
         """The ids of the regexes whose gate ``text`` opens."""
         out = set(self.always)
-        get = self._memo.get
-        for tok in text.split():
-            ids = get(tok)
-            if ids is None:
-                ids = self._ids_for(tok)
-            if ids:
-                out.update(ids)
-        for gid, sub in self.text_subs:
+        # one call: the loop over the tokens runs in C (a known token is a dict lookup)
+        out.update(*map(self._memo.__getitem__, text.split()))
+        for gids, sub in self.text_subs:
             if sub.search(text):
-                out.add(gid)
+                out.update(gids)
         return out
