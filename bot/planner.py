@@ -66,6 +66,7 @@ class Found:
     rule: str
     evidence: str
     reason: str
+    learned: bool = False  # an estimate of the learned model: never deleted for
 
 
 @dataclass
@@ -82,7 +83,7 @@ async def moderate_message(ctx: EventContext) -> list[Action]:
     """Classify a message, add the stateful findings, and plan what to do."""
     e = ctx.event
     verdict = classify(e.text, ctx.pack, has_media=bool(e.media))
-    found = {f.rule_id: Found(f.rule_id, f.evidence, f.reason) for f in verdict.findings}
+    found = {f.rule_id: Found(f.rule_id, f.evidence, f.reason, f.learned) for f in verdict.findings}
     if ctx.role in (Role.COORDINATOR, Role.TRUSTED):
         if found:
             await ctx.services.audit.record(
@@ -169,9 +170,12 @@ async def _plan(
         if f is None:
             continue
         policy = set(ctx.pack.policy(rule))
-        if "delete" in policy and (is_report or "delete" not in ctx.capabilities):
+        if "delete" in policy and (is_report or f.learned):
+            # a report is never deleted (DESIGN §8.5), nor a message on an estimate
             policy = (policy - {"delete"}) | {"remind", "notify"}
-            cannot_delete = cannot_delete or not is_report
+        elif "delete" in policy and "delete" not in ctx.capabilities:
+            policy = (policy - {"delete"}) | {"remind", "notify"}
+            cannot_delete = True
         if "delete" in policy and e.message_id and not plan.deleted:
             plan.actions.append(
                 Action(

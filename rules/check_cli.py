@@ -80,8 +80,13 @@ def _human(text: str, v: Verdict, pack: Pack, out: IO[str]) -> None:
         w(f"Oordeel: {len(v.findings)} regel(s) overtreden: {', '.join(v.violations)}\n")
         for f in v.findings:
             w(f"- {f.rule_id}: {f.reason}\n")
-            w(f"    bewijs: {f.evidence!r}\n")
-            w(f"    beleid: {', '.join(pack.policy(f.rule_id))}\n")
+            w(
+                f"    bewijs: {f.evidence!r}{' (geschat door het woordmodel)' if f.learned else ''}\n"
+            )
+            policy = pack.policy(f.rule_id)
+            if f.learned and "delete" in policy:  # an estimate is never deleted for
+                policy = (*(p for p in policy if p != "delete"), "remind", "notify")
+            w(f"    beleid: {', '.join(dict.fromkeys(policy))}\n")
             w(f"    antwoord: {pack.reply(f.rule_id)}\n")
     if v.is_report:
         kind = v.incident_kind or "onbekend"

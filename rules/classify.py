@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from .gate import GateIndex, Rx, trie_form
+from .learned import shipped_model
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
 from .normalize import base, deobfuscate
@@ -264,6 +265,13 @@ class CompiledPack:
         self.signalement_ids = _ids(self.person, self.vehicle)
         # Which rules are on, read once (the pack is not changed after it is compiled).
         self.on = {rid: pack.enabled(rid) for rid in (LANG, SAAR, ACC, VIG, OFF, CONF)}
+        self.learned = shipped_model()
+        # (accusation still open, vigilante still open) -> the rules to ask the model about
+        self.learned_for: dict[tuple[bool, bool], frozenset[str]] = {
+            (a, v): frozenset(r for r, want in ((ACC, a), (VIG, v)) if want)
+            for a in (False, True)
+            for v in (False, True)
+        }
 
     def _all_rx(self) -> list[Rx]:
         out: list[Rx] = []
@@ -476,17 +484,23 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
             findings.append(Finding(LANG, hit[1], reason(LANG, hit[0], hit[1])))
     # An accusation or a call to act oneself is answered as such (one answer per
     # message, DESIGN §8.5): it does not also get the "did you call 101" reminder.
-    acted = False
-    if on[ACC] and not c.acc_ids.isdisjoint(wp):
-        ev = c.accusation(t, raw, wp)
+    acc_ev = c.accusation(t, raw, wp) if on[ACC] and not c.acc_ids.isdisjoint(wp) else None
+    vig_ev = c.vigilante(t, wp) if on[VIG] and not c.vig_ids.isdisjoint(wp) else None
+    # What the patterns miss, the learned model may still see (rules/learned.py).
+    unseen = c.learned_for[(on[ACC] and acc_ev is None, on[VIG] and vig_ev is None)]
+    learned: set[str] = set()
+    if unseen:
+        for j in c.learned.judge(t, unseen):
+            learned.add(j.rule_id)
+            if j.rule_id == ACC:
+                acc_ev = j.evidence
+            else:
+                vig_ev = j.evidence
+    for rid, ev in ((ACC, acc_ev), (VIG, vig_ev)):
         if ev:
-            findings.append(Finding(ACC, ev, reason(ACC, "", ev)))
-            acted = True
-    if on[VIG] and not c.vig_ids.isdisjoint(wp):
-        ev = c.vigilante(t, wp)
-        if ev:
-            findings.append(Finding(VIG, ev, reason(VIG, "", ev)))
-            acted = True
+            how = "learned" if rid in learned else ""
+            findings.append(Finding(rid, ev, reason(rid, how, ev), learned=rid in learned))
+    acted = bool(acc_ev or vig_ev)
     if is_report and not called and not acted and on[SAAR]:
         findings.append(Finding(SAAR, report_ev, reason(SAAR, kind or "", report_ev)))
     if on[CONF] and not c.share_ids.isdisjoint(wp):

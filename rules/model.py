@@ -47,11 +47,14 @@ class PackError(Exception):
 
 @dataclass(frozen=True)
 class Finding:
-    """One broken rule: ``reason`` is one plain sentence for coordinators (pack language)."""
+    """One broken rule: ``reason`` is one plain sentence for coordinators (pack language).
+    ``learned``: found by the learned model (rules/learned.py), not by a pattern: an
+    estimate, which the bot never deletes for."""
 
     rule_id: str
     evidence: str
     reason: str
+    learned: bool = False
 
 
 @dataclass(frozen=True)

@@ -267,3 +267,18 @@ async def test_stateful_claims_answer_a_retried_event_the_same(store) -> None:  
     assert await state.once_ever(CHAT, "cannot_delete", 5.0, "ev:9")
     assert await state.once_ever(CHAT, "cannot_delete", 6.0, "ev:9")
     assert not await state.once_ever(CHAT, "cannot_delete", 7.0, "ev:10")
+
+
+async def test_an_accusation_the_learned_model_estimates_is_answered_not_deleted(group) -> None:  # type: ignore[no-untyped-def]
+    """Only the word model (rules/learned.py) sees this one: an estimate, so the coordinator
+    is shown it and decides; the pattern-found accusation above is deleted."""
+    await group.play("# coordinator carla")
+    out = await group.play(
+        "anna: Ik weet genoeg: de oudste zoon van de bakker is de schuldige, die loopt altijd "
+        "met dure spullen rond."
+    )
+    assert "verwijdert bericht" not in out
+    assert "↳ bot (op #1): Beschuldig geen buren" in out
+    assert "Lijkt een beschuldiging (geschat op de woorden" in out  # what carla is shown
+    entries = await group.services.audit.all(CHAT)
+    assert not any(e.action == "delete" for e in entries)

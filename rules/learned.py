@@ -1,0 +1,198 @@
+"""A learned second opinion for the rules whose wording varies most (accusation, vigilante).
+
+The phrase patterns of a pack catch the wordings they were written for; on messages by new
+writers they miss most accusations and calls to act oneself (held-out pools: recall 0.2-0.5).
+A linear model over the words of a message, trained on the labelled corpus, generalises much
+better there.  It is consulted only when the patterns find nothing, and a finding it makes
+names its evidence: the words of the message that weigh most towards the rule.
+
+Features of the base form (:func:`rules.normalize.base`), see :func:`features`: each word but
+function words (``w``) and each pair of neighbouring words (``b``), as often as they occur.
+Score: ``bias + sum(weights of the features)``, a logit; the rule fires at ``score >=
+threshold``.  The weights are data (``rules/packs/learned.json``), written by
+``benchmarks/train_learned.py``; this module only reads them, with no dependencies.
+
+Speed: the (at most two) rules of a model are scored in one pass, each feature's two weights
+held as one complex number (real: first rule, imaginary: second), so that one C-level
+``sum`` adds both.  Sums run in message order, so a score is the same in every process.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from .model import PackError
+
+# byte -> the same byte, but a space for ASCII that is not a letter, digit or apostrophe
+_SEPARATORS = bytes(b if b >= 128 or chr(b).isalnum() or chr(b) == "'" else 32 for b in range(256))
+SHIPPED = "learned.json"
+MAX_RULES = 2
+# Function words of nl and en.  Alone they say more about how someone writes than about what
+# is said, so they are no feature of their own (only in pairs: "die van", "het is"), and
+# evidence made only of them is shown last.
+_FUNCTION_WORD_LIST = (
+    "de het een die dat deze dit van in op aan met voor bij naar uit te en of maar als dan "
+    "ik je jij u ge gij hij zij ze we wij jullie hun hem haar mijn m'n zijn onze er hier "
+    "daar is was zijn waren ben bent heb hebt heeft hebben had wordt worden zal zullen "
+    "kan kunnen moet moeten wil willen gaat gaan ga niet nie geen wel ook nog al toch "
+    "zo wat wie waar hoe 't da den ne nen "
+    "the a an this that these those of in on at to for with from by and or but if then "
+    "i you he she it we they me him her us them my your his our their is are was were "
+    "be been am have has had will would can could should must do does did not no so "
+    "what who where how"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+
+
+def tokens(t: str) -> list[str]:
+    """The words of base form ``t``: runs of ``a-z``, digits and apostrophes (any other
+    ASCII character separates them).  Done on UTF-8 bytes: a byte table is the fastest
+    translation there is, and it leaves the bytes of other characters as they are."""
+    return (
+        t.encode("utf-8", "surrogatepass")
+        .translate(_SEPARATORS)
+        .decode("utf-8", "surrogatepass")
+        .split()
+    )
+
+
+def features(t: str) -> list[str]:
+    """The features of base form ``t``, each as often as it occurs (as
+    :class:`LearnedModel` adds them up)."""
+    toks = tokens(t)
+    out = ["w " + w for w in toks if w not in _FUNCTION_WORDS]
+    out += ["b " + a + " " + b for a, b in itertools.pairwise(toks)]
+    return out
+
+
+@dataclass(frozen=True)
+class Judgement:
+    rule_id: str
+    score: float  # logit
+    evidence: str  # the words that weigh most towards the rule
+
+
+class LearnedModel:
+    """Bias, threshold and weights of each rule (file ``label``), validated on load."""
+
+    def __init__(self, data: Any, label: str) -> None:
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
+            raise PackError(f"{label}: expected an object with 'rules'")
+        specs = data["rules"]
+        if not 1 <= len(specs) <= MAX_RULES:
+            raise PackError(f"{label}: rules: expected 1 to {MAX_RULES} rules")
+        self.label = label
+        self.rule_ids: tuple[str, ...] = tuple(specs)
+        self.bias: list[float] = []
+        self.threshold: list[float] = []
+        self.words: dict[str, complex] = {}
+        self.pairs: dict[tuple[str, str], complex] = {}
+        for i, (rid, spec) in enumerate(specs.items()):
+            unit = 1 if i == 0 else 1j
+            where = f"{label}: rules.{rid}"
+            if not isinstance(spec, dict):
+                raise PackError(f"{where}: expected an object")
+            for key in ("bias", "threshold"):
+                if not _is_number(spec.get(key)):
+                    raise PackError(f"{where}.{key}: expected a number")
+            self.bias.append(float(spec["bias"]))
+            self.threshold.append(float(spec["threshold"]))
+            weights = spec.get("weights")
+            if not isinstance(weights, dict) or not weights:
+                raise PackError(f"{where}.weights: expected a non-empty object")
+            for feat, w in weights.items():
+                kind, _, text = feat.partition(" ")
+                a, _, b = text.partition(" ")
+                if not _is_number(w) or (kind, bool(b)) not in (("w", False), ("b", True)):
+                    raise PackError(
+                        f"{where}.weights[{feat!r}]: expected 'w <word>' or 'b <word> <word>': number"
+                    )
+                if kind == "b":
+                    self.pairs[(a, b)] = self.pairs.get((a, b), 0j) + unit * w
+                else:
+                    self.words[a] = self.words.get(a, 0j) + unit * w
+
+    def scores(self, t: str) -> tuple[list[float], list[str]]:
+        """(the logit of each rule, the tokens) for base form ``t``."""
+        toks = tokens(t)
+        zero = itertools.repeat(0j)
+        s = sum(map(self.words.get, toks, zero), 0j) + sum(
+            map(self.pairs.get, itertools.pairwise(toks), zero), 0j
+        )
+        return [self.bias[0] + s.real, self.bias[-1] + s.imag][: len(self.bias)], toks
+
+    def judge(self, t: str, wanted: frozenset[str]) -> list[Judgement]:
+        """The rules among ``wanted`` that base form ``t`` scores at or above threshold."""
+        scores, toks = self.scores(t)
+        return [
+            Judgement(rid, score, self.evidence(toks, i))
+            for i, (rid, score) in enumerate(zip(self.rule_ids, scores, strict=True))
+            if rid in wanted and score >= self.threshold[i]
+        ]
+
+    def evidence(self, toks: list[str], i: int) -> str:
+        """The (at most three) words or word pairs of ``toks`` weighing most for rule ``i``."""
+        part = _real if i == 0 else _imag
+        words = self.words
+        scored = {(part(words.get(w, 0j)), w) for w in toks}
+        scored |= {(part(self.pairs.get(p, 0j)), " ".join(p)) for p in itertools.pairwise(toks)}
+        # shown to coordinators: words that carry meaning first ("die", "van" may weigh,
+        # but say little on their own)
+        ranked = sorted(
+            ((w, text) for w, text in scored if w > 0),
+            key=lambda wt: (_telling(wt[1]), wt[0], wt[1]),
+            reverse=True,
+        )
+        picked: list[str] = []
+        shown: set[str] = set()
+        for _, text in ranked:
+            if len(picked) == 3:
+                break
+            if shown.isdisjoint(text.split()):  # no word twice ("weet", "ik weet")
+                picked.append(text)
+                shown.update(text.split())
+        if not picked:  # nothing in the message weighs for it: the bias alone fired
+            picked.append("…")
+        return " … ".join(picked)
+
+
+def _telling(text: str) -> bool:
+    """Whether ``text`` (a word or a pair) holds a word that is not a function word."""
+    return any(w not in _FUNCTION_WORDS for w in text.split())
+
+
+def _real(w: complex) -> float:
+    return w.real
+
+
+def _imag(w: complex) -> float:
+    return w.imag
+
+
+def _is_number(v: object) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+_SHIPPED_MODEL: LearnedModel | None = None
+
+
+def shipped_model() -> LearnedModel:
+    """The model shipped in ``rules/packs/learned.json`` (read once)."""
+    global _SHIPPED_MODEL
+    if _SHIPPED_MODEL is None:
+        path = resources.files("rules").joinpath("packs").joinpath(SHIPPED)
+        _SHIPPED_MODEL = load_model_text(path.read_text(encoding="utf-8"), SHIPPED)
+    return _SHIPPED_MODEL
+
+
+def load_model_text(text: str, label: str) -> LearnedModel:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PackError(f"{label}: invalid JSON: {exc}") from exc
+    return LearnedModel(data, label)
