@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from .gate import GateIndex, Rx, trie_form
 from .learned import shipped_model
@@ -460,6 +461,7 @@ class CompiledPack:
 
 
 _NO_VERDICT = Verdict((), (), False, False, None, None)
+_NONE: frozenset[str] = frozenset()
 
 
 def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
@@ -488,18 +490,22 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     vig_ev = c.vigilante(t, wp) if on[VIG] and not c.vig_ids.isdisjoint(wp) else None
     # What the patterns miss, the learned model may still see (rules/learned.py).
     unseen = c.learned_for[(on[ACC] and acc_ev is None, on[VIG] and vig_ev is None)]
-    learned: set[str] = set()
+    learned: AbstractSet[str] = _NONE
     if unseen:
-        for j in c.learned.judge(t, unseen):
-            learned.add(j.rule_id)
-            if j.rule_id == ACC:
-                acc_ev = j.evidence
-            else:
-                vig_ev = j.evidence
-    for rid, ev in ((ACC, acc_ev), (VIG, vig_ev)):
-        if ev:
-            how = "learned" if rid in learned else ""
-            findings.append(Finding(rid, ev, reason(rid, how, ev), learned=rid in learned))
+        judged = c.learned.judge(t, unseen)
+        if judged:
+            learned = {j.rule_id for j in judged}
+            for j in judged:
+                if j.rule_id == ACC:
+                    acc_ev = j.evidence
+                else:
+                    vig_ev = j.evidence
+    if acc_ev:
+        how = "learned" if ACC in learned else ""
+        findings.append(Finding(ACC, acc_ev, reason(ACC, how, acc_ev), bool(how)))
+    if vig_ev:
+        how = "learned" if VIG in learned else ""
+        findings.append(Finding(VIG, vig_ev, reason(VIG, how, vig_ev), bool(how)))
     acted = bool(acc_ev or vig_ev)
     if is_report and not called and not acted and on[SAAR]:
         findings.append(Finding(SAAR, report_ev, reason(SAAR, kind or "", report_ev)))

@@ -385,6 +385,7 @@ class Rx:
 
     __slots__ = (
         "alt_ids",
+        "alt_rx",
         "alts",
         "by_gid",
         "gate",
@@ -414,6 +415,8 @@ class Rx:
         self.alts = tuple(Rx(part, split=False, compiled=False) for part in parts)
         self.by_gid = {alt.gid: alt for alt in self.alts}
         self.alt_ids = frozenset(self.by_gid)
+        # gid -> compiled alternative, filled on first use: one dict lookup per search
+        self.alt_rx: dict[int, re.Pattern[str]] = {}
         if self.alts:  # open when one of its alternatives is
             self.gate = Gate(
                 any(alt.gate.always for alt in self.alts),
@@ -449,12 +452,12 @@ class Rx:
         open_alts = self.alt_ids.intersection(opened)
         if len(open_alts) == 1:
             (only,) = open_alts
-            return self._alt_rx(only).search(text, pos, endpos)
+            return (self.alt_rx.get(only) or self._alt_rx(only)).search(text, pos, endpos)
         if len(open_alts) > _MERGE_OPEN or len(self.alt_ids) < _MERGE_ALTS:
             return self.rx.search(text, pos, endpos)
         best: re.Match[str] | None = None
         for gid in sorted(open_alts):  # numbered in their order
-            m = self._alt_rx(gid).search(text, pos, endpos)
+            m = (self.alt_rx.get(gid) or self._alt_rx(gid)).search(text, pos, endpos)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         return best
@@ -469,7 +472,7 @@ class Rx:
         open_alts = self.alt_ids.intersection(opened)
         if len(open_alts) == 1:
             (only,) = open_alts
-            return self._alt_rx(only).finditer(text)
+            return (self.alt_rx.get(only) or self._alt_rx(only)).finditer(text)
         if len(open_alts) > _MERGE_OPEN or len(self.alt_ids) < _MERGE_ALTS:
             return self.rx.finditer(text)
         return self._finditer_alts(text, opened)
@@ -483,8 +486,9 @@ class Rx:
             return self.rx
 
     def _alt_rx(self, gid: int) -> re.Pattern[str]:
-        """The compiled alternative numbered ``gid``."""
-        return self.by_gid[gid].compiled()
+        """The compiled alternative numbered ``gid`` (compiled now if it never was)."""
+        self.alt_rx[gid] = rx = self.by_gid[gid].compiled()
+        return rx
 
     def _finditer_alts(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
         pos = 0
