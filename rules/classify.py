@@ -245,6 +245,7 @@ class CompiledPack:
         self.vig_call = galt(VIG, "call")
         self.vig_threat = galt(VIG, "threat")
         self.vig_neg = alt(VIG, "negation")
+        self.vig_innocent = alt(VIG, "innocent")
         self.off_topic = Rx(
             _alt([lex_re(OFF, "topic").pattern, *[pack.expand(OFF, p) for p in px(OFF, "topic")]])
         )
@@ -397,13 +398,22 @@ class CompiledPack:
         return tuple(s for s in SLOTS if s in relevant and s not in present)
 
     def _first_unnegated(
-        self, rx: Rx, neg: re.Pattern[str], t: str, wp: set[int], *, questions: bool
+        self,
+        rx: Rx,
+        neg: re.Pattern[str],
+        t: str,
+        wp: set[int],
+        *,
+        questions: bool,
+        innocent: re.Pattern[str] = _NEVER,
     ) -> str | None:
         """First match of ``rx`` whose clause is not negated (nor a question, unless
-        ``questions`` count)."""
+        ``questions`` count) and whose sentence is not about something ``innocent``."""
         for m in rx.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
             if neg.search(t, lo, hi) or (not questions and _clause_is_question(t, hi)):
+                continue
+            if innocent is not _NEVER and innocent.search(t, *_sentence(t, m.start(), m.end())):
                 continue
             return m.group(0)
         return None
@@ -431,9 +441,10 @@ class CompiledPack:
 
     def vigilante(self, t: str, wp: set[int]) -> str | None:
         """Only for ``t`` that opens one of :attr:`vig_ids`."""
+        neg, innocent = self.vig_neg, self.vig_innocent
         return self._first_unnegated(
-            self.vig_call, self.vig_neg, t, wp, questions=True
-        ) or self._first_unnegated(self.vig_threat, self.vig_neg, t, wp, questions=True)
+            self.vig_call, neg, t, wp, questions=True, innocent=innocent
+        ) or self._first_unnegated(self.vig_threat, neg, t, wp, questions=True, innocent=innocent)
 
     def confidentiality(self, t: str, wp: set[int]) -> str | None:
         """Only for ``t`` that opens :attr:`share_ids`."""
@@ -493,6 +504,8 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     learned: AbstractSet[str] = _NONE
     if unseen:
         judged = c.learned.judge(t, unseen)
+        if judged:  # a pet that ran off, a match, the bus: no estimate of vigilantism either
+            judged = [j for j in judged if j.rule_id != VIG or not c.vig_innocent.search(t)]
         if judged:
             learned = {j.rule_id for j in judged}
             for j in judged:

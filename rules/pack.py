@@ -62,7 +62,7 @@ PATTERN_NAMES: dict[str, frozenset[str]] = {
     ),
     "saar.police_first": frozenset({"called", "not_called", "exclude", "incident."}),
     "conduct.accusation": frozenset({"pointer", "name_pointer", "accuse", "direct", "group_blame"}),
-    "conduct.vigilante": frozenset({"call", "threat", "negation"}),
+    "conduct.vigilante": frozenset({"call", "threat", "negation", "innocent"}),
     "conduct.off_topic": frozenset({"topic", "ack_only", "exclude"}),
     "conduct.confidentiality": frozenset({"share", "negation"}),
     HINT_SIGNALEMENT: frozenset({"person", "vehicle", "slot."}),

@@ -35,6 +35,8 @@ def packs(be: Pack, nl: Pack, en: Pack) -> dict[str, Pack]:
         ("nl-NL", ACC, "Let op voor die jongen van de overkant, die steelt fietsen."),
         ("nl-NL", ACC, "Ik heb hem herkend op de beelden: het is Dennis, hij woont verderop."),
         ("en", ACC, "It's definitely the lads from the estate again"),
+        ("nl-BE", VIG, "Er loopt iemand door de tuinen, ik ga er met de hond achter."),
+        ("nl-BE", VIG, "Die dief is over de haag gesprongen, ik ben hem achterna gelopen."),
         ("en", ACC, "Recognised him on the doorbell cam, it's Jason from the flats"),
         ("en", ACC, "I'm not accusing anyone but the family at the end has a new telly"),
         # vigilante: chasing, going to his door, beatings, dogs, armed and waiting
@@ -101,6 +103,12 @@ def test_pool_forms_fire(packs: dict[str, Pack], locale: str, rule: str, text: s
         ("nl-BE", "De krant heeft me gebeld voor een interview."),
         ("en", "I posted it in the group earlier, see above."),
         ("en", "I sent the footage to the police and they are looking into it."),
+        # chasing a pet that ran off, beating a team, the bus, watching from inside
+        ("nl-BE", "Onze hond was ontsnapt, ik ben hem tot aan de kerk achterna gelopen."),
+        ("nl-BE", "Zondag pakken we ze in de derby, iedereen welkom om te supporteren!"),
+        ("nl-BE", "Ik ben de bus nog achterna gelopen maar hij reed net weg."),
+        ("en", "My cat got out last night and I chased her round three gardens."),
+        ("en", "Called 101, I'm following him from my bedroom window, not going out."),
     ],
 )
 def test_pool_look_alikes_pass(packs: dict[str, Pack], locale: str, text: str) -> None:
