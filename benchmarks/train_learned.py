@@ -4,9 +4,9 @@ itself only reads the weights.
 
     python benchmarks/train_learned.py [--corpus tests/data/corpus.jsonl] [--holdout FILE ...] [--cv K]
 
-Logistic regression (L2, C=1, balanced classes) on the features of rules/learned.py: words, pairs of words,
-first five letters of words (each in at least 2 messages).  Deterministic: the same corpus gives the same
-file.  ``--holdout`` prints precision/recall on other labelled files (never trained on), for
+Logistic regression (L2, C=1, balanced classes) on the features of rules/learned.py: words
+but function words, and pairs of neighbouring words (each in at least 2 messages).
+Deterministic: the same corpus gives the same file.  ``--holdout`` prints precision/recall on other labelled files (never trained on), for
 the model alone and together with the patterns, as the classifier uses it.
 """
 
@@ -15,16 +15,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rules import classify, load_pack  # noqa: E402
-from rules.learned import features, load_model_text  # noqa: E402
+from rules.learned import LearnedModel, features, load_model_text  # noqa: E402
 from rules.normalize import base  # noqa: E402
 
 RULES = ("conduct.accusation", "conduct.vigilante")
+LOCALES = ("nl-BE", "nl-NL", "en")
 PRUNE = 0.1  # smaller weights are left out: a smaller table, faster to look up, same verdicts
 THRESHOLD = 1.5  # logit; chosen with --cv: precision first (a false finding accuses a resident)
 
@@ -60,60 +63,66 @@ def train(rows: list[dict], threshold: float = THRESHOLD, prune: float = PRUNE) 
     return out
 
 
+@contextmanager
+def classifying_with(model: LearnedModel) -> Iterator[dict[str, object]]:
+    """The packs by locale, ``classify`` using ``model``; the shipped model afterwards."""
+    packs = {loc: load_pack(loc) for loc in LOCALES}
+    shipped = {loc: p.compiled.learned for loc, p in packs.items()}
+    for p in packs.values():
+        p.compiled.learned = model
+    try:
+        yield packs
+    finally:
+        for loc, p in packs.items():
+            p.compiled.learned = shipped[loc]
+
+
+def tally(rows: list[dict], found: list[set[str]], rule_ids: Iterable[str]) -> dict[str, tuple]:
+    """rule id -> (true positives, false positives, false negatives) of ``found`` per row."""
+    out = {}
+    for rid in rule_ids:
+        pairs = [(rid in r["violations"], rid in f) for r, f in zip(rows, found, strict=True)]
+        out[rid] = (
+            sum(w and h for w, h in pairs),
+            sum(h and not w for w, h in pairs),
+            sum(w and not h for w, h in pairs),
+        )
+    return out
+
+
+def pr(counts: tuple, digits: int) -> str:
+    tp, fp, fn = counts
+    return f"P {tp / max(tp + fp, 1):.{digits}f} R {tp / max(tp + fn, 1):.{digits}f}"
+
+
 def report(label: str, rows: list[dict], model_json: str) -> None:
     model = load_model_text(model_json, "new model")
-    packs = {loc: load_pack(loc) for loc in ("nl-BE", "nl-NL", "en")}
-    for p in packs.values():  # classify with the new model (whether written or not)
-        p.compiled.learned = model
+    wanted = frozenset(RULES)
+    alone = [{j.rule_id for j in model.judge(base(r["text"]), wanted)} for r in rows]
+    with classifying_with(model) as packs:  # the new model, whether written or not
+        got = [set(classify(r["text"], packs[r["locale"]]).violations) for r in rows]
     print(f"== {label}: {len(rows)} messages")
+    by_model, by_classify = tally(rows, alone, RULES), tally(rows, got, RULES)
     for rid in RULES:
-        tp = fp = fn = tp2 = fp2 = fn2 = 0
-        for r in rows:
-            want = rid in r["violations"]
-            alone = any(j.rule_id == rid for j in model.judge(base(r["text"]), frozenset(RULES)))
-            got = any(
-                f.rule_id == rid for f in classify(r["text"], load_pack(r["locale"])).findings
-            )
-            tp, fp, fn = tp + (alone and want), fp + (alone and not want), fn + (want and not alone)
-            tp2, fp2, fn2 = tp2 + (got and want), fp2 + (got and not want), fn2 + (want and not got)
-
-        def pr(a: int, b: int, c: int) -> str:
-            return f"P {a / max(a + b, 1):.2f} R {a / max(a + c, 1):.2f}"
-
-        print(f"  {rid:22s} model alone {pr(tp, fp, fn)}   classify {pr(tp2, fp2, fn2)}")
+        print(
+            f"  {rid:22s} model alone {pr(by_model[rid], 2)}   classify {pr(by_classify[rid], 2)}"
+        )
 
 
 def cross_validate(rows: list[dict], k: int, threshold: float, prune: float) -> None:
     """k-fold: each message judged by ``classify`` with a model not trained on it."""
-    from rules.learned import LearnedModel
-
-    packs = {loc: load_pack(loc) for loc in ("nl-BE", "nl-NL", "en")}
-    shipped = {loc: p.compiled.learned for loc, p in packs.items()}
-    rule_ids = (*RULES, "saar.police_first")
-    counts = {rid: [0, 0, 0] for rid in rule_ids}
-    exact = 0
-    try:
-        for fold in range(k):
-            model = LearnedModel(
-                train([r for i, r in enumerate(rows) if i % k != fold], threshold), "fold"
-            )
-            for p in packs.values():
-                p.compiled.learned = model
-            for r in rows[fold::k]:
-                got = {f.rule_id for f in classify(r["text"], packs[r["locale"]]).findings}
-                exact += got == set(r["violations"])
-                for rid in rule_ids:
-                    want, has = rid in r["violations"], rid in got
-                    c = counts[rid]
-                    c[0] += want and has
-                    c[1] += has and not want
-                    c[2] += want and not has
-    finally:
-        for loc, p in packs.items():
-            p.compiled.learned = shipped[loc]
+    got: list[set[str]] = [set() for _ in rows]
+    for fold in range(k):
+        model = LearnedModel(
+            train([r for i, r in enumerate(rows) if i % k != fold], threshold, prune), "fold"
+        )
+        with classifying_with(model) as packs:
+            for i in range(fold, len(rows), k):
+                got[i] = set(classify(rows[i]["text"], packs[rows[i]["locale"]]).violations)
     print(f"== {k}-fold cross-validation on the corpus ({len(rows)} messages), classify")
-    for rid, (tp, fp, fn) in counts.items():
-        print(f"  {rid:22s} P {tp / max(tp + fp, 1):.3f} R {tp / max(tp + fn, 1):.3f}")
+    for rid, counts in tally(rows, got, (*RULES, "saar.police_first")).items():
+        print(f"  {rid:22s} {pr(counts, 3)}")
+    exact = sum(g == set(r["violations"]) for r, g in zip(rows, got, strict=True))
     print(f"  exactly right: {exact}/{len(rows)}")
 
 
