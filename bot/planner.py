@@ -23,6 +23,7 @@ from bot.reach import reachable
 from bot.stateful import StatefulRules
 from bot.texts import NL, t
 from rules import classify
+from rules.model import without_delete
 
 log = logging.getLogger(__name__)
 
@@ -170,12 +171,12 @@ async def _plan(
         if f is None:
             continue
         policy = set(ctx.pack.policy(rule))
-        if "delete" in policy and (is_report or f.learned):
+        if "delete" in policy:
             # a report is never deleted (DESIGN §8.5), nor a message on an estimate
-            policy = (policy - {"delete"}) | {"remind", "notify"}
-        elif "delete" in policy and "delete" not in ctx.capabilities:
-            policy = (policy - {"delete"}) | {"remind", "notify"}
-            cannot_delete = True
+            kept = is_report or f.learned
+            if kept or "delete" not in ctx.capabilities:
+                policy = set(without_delete(policy))
+                cannot_delete = cannot_delete or not kept
         if "delete" in policy and e.message_id and not plan.deleted:
             plan.actions.append(
                 Action(

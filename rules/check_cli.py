@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .classify import classify
-from .model import LOCALES, PackError, Verdict
+from .model import LOCALES, PackError, Verdict, without_delete
 from .pack import Pack, load_pack, load_pack_file
 
 
@@ -85,8 +85,8 @@ def _human(text: str, v: Verdict, pack: Pack, out: IO[str]) -> None:
             )
             policy = pack.policy(f.rule_id)
             if f.learned and "delete" in policy:  # an estimate is never deleted for
-                policy = (*(p for p in policy if p != "delete"), "remind", "notify")
-            w(f"    beleid: {', '.join(dict.fromkeys(policy))}\n")
+                policy = without_delete(policy)
+            w(f"    beleid: {', '.join(policy)}\n")
             w(f"    antwoord: {pack.reply(f.rule_id)}\n")
     if v.is_report:
         kind = v.incident_kind or "onbekend"

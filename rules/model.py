@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 RULE_IDS: tuple[str, ...] = (
@@ -39,6 +40,12 @@ SLOTS: tuple[str, ...] = (
 LOCALES: tuple[str, ...] = ("nl-BE", "nl-NL", "en")
 
 POLICY_ACTIONS: tuple[str, ...] = ("remind", "delete", "warn", "notify")
+
+
+def without_delete(policy: Iterable[str]) -> tuple[str, ...]:
+    """``policy`` where the bot does not delete (a report, an estimate, no right to): it
+    reminds and notifies instead."""
+    return tuple(dict.fromkeys((*(p for p in policy if p != "delete"), "remind", "notify")))
 
 
 class PackError(Exception):
