@@ -390,6 +390,7 @@ class Rx:
         "by_gid",
         "gate",
         "gid",
+        "heads",
         "rx",
         "sub_re",
         "tried",
@@ -431,9 +432,10 @@ class Rx:
         # those lie inside one word (and words repeat: that is remembered).  The others
         # ("+/-", "~") are looked for in the whole text.  Either way as a trie, "ab|ac" ->
         # "a[bc]": re scans that much faster.
-        heads = sorted({h for s in self.gate.sub if (h := _word_head(s))})
-        rest = sorted(s for s in self.gate.sub if not _word_head(s))
-        self.word_sub = _trie_re(heads) if heads else None
+        head_of = {s: _word_head(s) for s in self.gate.sub}
+        self.heads = sorted({h for h in head_of.values() if h})
+        rest = sorted(s for s, h in head_of.items() if not h)
+        self.word_sub = _trie_re(self.heads) if self.heads else None
         self.sub_re = _trie_re(rest) if rest else None
 
     def search(
@@ -547,7 +549,7 @@ class GateIndex:
         self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
         # A token none of whose words holds any of their heads (most of them) is not
         # tried on each of them.
-        heads = {h for rx in rxs for s in rx.gate.sub if (h := _word_head(s))}
+        heads = {h for rx in rxs for h in rx.heads}
         self.any_word_sub = _trie_re(sorted(heads)) if heads else None
         # regexes with the same strings (an alternative and its parent) share one search
         by_pattern: dict[str, tuple[re.Pattern[str], list[int]]] = {}

@@ -19,6 +19,7 @@ held as one complex number (real: first rule, imaginary: second), so that one C-
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -178,16 +179,11 @@ def _is_number(v: object) -> bool:
     return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
 
 
-_SHIPPED_MODEL: LearnedModel | None = None
-
-
+@functools.cache
 def shipped_model() -> LearnedModel:
     """The model shipped in ``rules/packs/learned.json`` (read once)."""
-    global _SHIPPED_MODEL
-    if _SHIPPED_MODEL is None:
-        path = resources.files("rules").joinpath("packs").joinpath(SHIPPED)
-        _SHIPPED_MODEL = load_model_text(path.read_text(encoding="utf-8"), SHIPPED)
-    return _SHIPPED_MODEL
+    path = resources.files("rules").joinpath("packs").joinpath(SHIPPED)
+    return load_model_text(path.read_text(encoding="utf-8"), SHIPPED)
 
 
 def load_model_text(text: str, label: str) -> LearnedModel:
