@@ -144,7 +144,9 @@ def test_model_finds_what_the_patterns_miss(locale: str, rule: str, text: str) -
     assert finding.evidence and all(
         w in t for part in finding.evidence.split(" … ") for w in part.split()
     )
-    assert finding.evidence in finding.reason or finding.reason  # reason text is given
+    assert finding.learned  # shown as an estimate, with the words that weighed
+    assert finding.reason == pack.reason(rule, "learned", finding.evidence)
+    assert finding.reason != pack.reason(rule, "", finding.evidence)
 
 
 def test_a_report_that_accuses_gets_no_101_reminder(be: Pack) -> None:
