@@ -18,3 +18,9 @@ def nl() -> Pack:
 @pytest.fixture(scope="session")
 def en() -> Pack:
     return load_pack("en")
+
+
+@pytest.fixture(scope="session")
+def packs(be: Pack, nl: Pack, en: Pack) -> dict[str, Pack]:
+    """The shipped packs by locale, for tests parametrised over locales."""
+    return {"nl-BE": be, "nl-NL": nl, "en": en}

@@ -11,7 +11,7 @@ import pytest
 from rules import LOCALES, RULE_IDS, SLOTS
 
 DATA = Path(__file__).parent.parent / "data"
-FILES = ("corpus.jsonl", "holdout_e.jsonl", "holdout_f.jsonl")
+FILES = ("corpus.jsonl", "holdout_e.jsonl", "holdout_f.jsonl", "holdout_i.jsonl")
 LABELS = set(RULE_IDS) - {"report.one_message", "report.duplicate", "report.photo_context"}
 
 
@@ -32,7 +32,9 @@ def test_every_row_is_well_formed(name: str) -> None:
         assert isinstance(missing, list) and set(missing) <= set(SLOTS), where
 
 
-@pytest.mark.parametrize(("name", "size"), [("holdout_e.jsonl", 120), ("holdout_f.jsonl", 160)])
+@pytest.mark.parametrize(
+    ("name", "size"), [("holdout_e.jsonl", 120), ("holdout_f.jsonl", 160), ("holdout_i.jsonl", 160)]
+)
 def test_the_held_out_pools_are_not_in_the_corpus(name: str, size: int) -> None:
     corpus = {str(r["text"]) for r in rows("corpus.jsonl")}
     held_out = [str(r["text"]) for r in rows(name)]

@@ -15,11 +15,6 @@ VIG = "conduct.vigilante"
 CONF = "conduct.confidentiality"
 
 
-@pytest.fixture(scope="module")
-def packs(be: Pack, nl: Pack, en: Pack) -> dict[str, Pack]:
-    return {"nl-BE": be, "nl-NL": nl, "en": en}
-
-
 @pytest.mark.parametrize(
     ("locale", "rule", "text"),
     [

@@ -1,5 +1,5 @@
 """saar.police_first and the signalement hint on phrasings found missing in the fresh
-blind pools (a, b): report shapes, "called" edge cases and messages that are no report."""
+blind pools (a, b; h in session 4): report shapes, "called" edge cases and messages that are no report."""
 
 from __future__ import annotations
 
@@ -8,11 +8,6 @@ import pytest
 from rules import Pack, classify
 
 SAAR = "saar.police_first"
-
-
-@pytest.fixture(scope="session")
-def packs(be: Pack, nl: Pack, en: Pack) -> dict[str, Pack]:
-    return {"nl-BE": be, "nl-NL": nl, "en": en}
 
 
 # --- reports that were not recognised ---------------------------------------------
@@ -43,6 +38,25 @@ def packs(be: Pack, nl: Pack, en: Pack) -> dict[str, Pack]:
         ("en", "A drone keeps flying over our back gardens after dark"),
         ("en", "Bloke filming the front doors on Station Road with his phone"),
         ("en", "Bike thieves are active around the precinct again"),
+        # session 4, pool h
+        ("nl-BE", "Grijze camionette staat hier al 40 minuten aan de speeltuin, niemand stapt uit"),
+        ("nl-BE", "Er staat al de hele avond een bestelwagen in de Veldstraat, lichten uit"),
+        ("nl-BE", "Busje zonder ramen aan de school, rijdt telkens weg en komt terug"),
+        ("nl-BE", "Vuurwerk tegen de ramen van de buren gegooid, ruit gebarsten"),
+        ("nl-BE", "Iemand heeft een vuurwerkbom in onze brievenbus gestoken"),
+        ("nl-BE", "Er kwamen twee 'monteurs' van de waterleiding aan de deur, geen pasje"),
+        ("nl-BE", "Man aan de deur die zei dat hij het dak direct kon herstellen voor cash"),
+        (
+            "nl-BE",
+            "Een vrouw stond aan mijn voordeur en zei dat ze van de gemeente was, ze wou naar binnen",
+        ),
+        ("nl-BE", "Er staat een gast aan de achterkant van de garages te loeren"),
+        ("nl-BE", "Drone hangt al een kwartier boven onze hoven"),
+        ("nl-BE", "Iemand klom net over het tuinmuurtje bij de buren"),
+        ("nl-BE", "Pakjes van de stoep weggehaald, Lindelaan"),
+        ("nl-BE", "Alarm van de apotheek gaat al een half uur af"),
+        ("nl-BE", "De camionette van de loodgieter op de hoek is vannacht opengebroken"),
+        ("nl-BE", "Net twee mannen aan de deurklinken zien voelen bij de auto's op de parking"),
     ],
 )
 def test_new_report_shapes(locale: str, text: str, packs: dict[str, Pack]) -> None:
@@ -69,6 +83,22 @@ def test_new_report_shapes(locale: str, text: str, packs: dict[str, Pack]) -> No
         ("en", "I took my bike to the repair shop this morning"),
         ("en", "The fire alarm test is going ahead on Tuesday"),
         ("en", "Photographing the sunset over the houses was lovely"),
+        # session 4, pool h: old stories, handled incidents, meetings, news, how to report
+        # a story from long ago
+        ("nl-BE", "Drie jaar geleden werd hier ook ingebroken, sindsdien hebben we camera's"),
+        ("en", "We had a burglary three years ago, since then we lock everything"),
+        # a handled incident and thanks
+        ("nl-BE", "Fiets van mijn zoon teruggevonden aan het station, bedankt voor alle tips!"),
+        # meetings and the news
+        ("nl-BE", "Wijkoverleg donderdag met de wijkagent, onderwerp: inbraakpreventie"),
+        ("nl-NL", "In de krant: bende van auto-inbrekers opgerold in Amersfoort"),
+        # how to report
+        ("nl-BE", "Kan je een diefstal van een fiets ook online aangeven?"),
+        # asking whether one may share
+        (
+            "en",
+            "Is it ok to share the picture of the suspicious car on the street's Facebook page?",
+        ),
     ],
 )
 def test_not_a_report(locale: str, text: str, packs: dict[str, Pack]) -> None:
@@ -104,6 +134,16 @@ def test_not_called_nl(text: str, be: Pack) -> None:
         ("nl-BE", "Politie is verwittigd, zij zegt da de achterdeur openstond en er ligt glas"),
         ("en", "Shots fired near the park, I rang 999 straight away"),
         ("en", "Burglary at number 4, the police have confirmed they are looking for two men"),
+        # session 4, pool h: the police are there, or typed in a hurry
+        # the police are there: standing at, inside, with the writer, on their way
+        ("nl-BE", "De politie staat nu aan de garages, er is ingebroken in drie boxen"),
+        ("nl-BE", "Agenten zijn al binnen bij de overburen, inbraak via de achterdeur"),
+        ("nl-BE", "Ik sta hier buiten met twee agenten, mijn auto is opengebroken"),
+        ("nl-BE", "Ze komen eraan (pol), er loopt iemand op de daken van de garages"),
+        ("nl-NL", "Beveiliging en politie zijn er, verdachte man bij de pinautomaat die meekijkt"),
+        # typed in a hurry
+        ("nl-BE", "Pollitie verwitigd, fiets gestolen aan het station"),
+        ("en", "Police are already outside, someone smashed the window of number 9"),
     ],
 )
 def test_called(locale: str, text: str, packs: dict[str, Pack]) -> None:
@@ -144,6 +184,11 @@ def test_report_shapes_with_call(locale: str, text: str, packs: dict[str, Pack])
         ("nl-NL", "Oude meubels moeten op een stortplaats worden gedumpt."),
         ("en", "At 2am last night my son knocked on the door, forgot his keys"),
         ("en", "Alarm clock has been going off next door every morning"),
+        # session 4, pool h: look-alikes of its new shapes
+        ("nl-BE", "De bus heeft al 20 minuten vertraging aan het station"),
+        ("nl-BE", "Het vuurwerk op oudejaarsavond boven de kerk was prachtig"),
+        ("nl-BE", "De kat zit de hele dag te loeren naar de vogels"),
+        ("nl-BE", "Eindelijk het dak laten herstellen door een echte dakwerker"),
     ],
 )
 def test_report_shapes_innocent(locale: str, text: str, packs: dict[str, Pack]) -> None:

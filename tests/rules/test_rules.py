@@ -252,6 +252,8 @@ def test_police_called_without_a_number(text: str, locale: str, request: Any) ->
         "Er brandt een vuilbak en een auto aan den overkant, volgens mij aangestoken",
         "Hebben jullie de politie al gebeld? Er ligt een ingeslagen ruit bij de bakker",
         "Bel iemand de politie aub, er vechten 2 mannen aan het station",
+        "Waar blijft de politie nu? Alarm gaat al tien minuten af bij nummer 8",
+        "De politie is er nooit als ge ze nodig hebt, weer een fiets gestolen",
     ],
 )
 def test_reports_in_other_words(text: str, be: Pack) -> None:
