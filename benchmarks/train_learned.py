@@ -3,6 +3,7 @@
 itself only reads the weights.
 
     python benchmarks/train_learned.py [--corpus tests/data/corpus.jsonl] [--holdout FILE ...] [--cv K]
+        [--leave-out POOL ...]
 
 Logistic regression (L2, C=1, balanced classes) on the features of rules/learned.py: words
 but function words, and pairs of neighbouring words (each in at least 2 messages).
@@ -30,10 +31,19 @@ RULES = ("conduct.accusation", "conduct.vigilante")
 LOCALES = ("nl-BE", "nl-NL", "en")
 PRUNE = 0.1  # smaller weights are left out: a smaller table, faster to look up, same verdicts
 THRESHOLD = 1.5  # logit; chosen with --cv: precision first (a false finding accuses a resident)
+# Pool h (session 4) is about saar.police_first: 200 rows, 7 of them accusation or vigilante.
+# Trained on as well, it lowered held-out recall (holdout f: accusation 0.46 -> 0.40,
+# vigilante 0.53 -> 0.51; e and i unchanged), so the shipped model leaves it out.
+LEAVE_OUT = ("pool-h",)
 
 
 def read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def left_out(row: dict, pools: list[str]) -> bool:
+    note = str(row.get("note", ""))
+    return any(note.startswith(f"{pool}:") for pool in pools)
 
 
 def train(rows: list[dict], threshold: float = THRESHOLD, prune: float = PRUNE) -> dict:
@@ -134,8 +144,15 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=THRESHOLD, help="logit to fire at")
     ap.add_argument("--prune", type=float, default=PRUNE, help="leave out smaller weights")
     ap.add_argument("--cv", type=int, default=0, help="also k-fold cross-validate (k >= 2)")
+    ap.add_argument(
+        "--leave-out",
+        nargs="*",
+        default=list(LEAVE_OUT),
+        metavar="POOL",
+        help=f"pools not trained on: rows whose note starts with 'POOL:' (default: {LEAVE_OUT})",
+    )
     args = ap.parse_args()
-    rows = read(args.corpus)
+    rows = [r for r in read(args.corpus) if not left_out(r, args.leave_out)]
     data = train(rows, args.threshold, args.prune)
     text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     args.out.write_text(text, encoding="utf-8")
