@@ -39,6 +39,13 @@ SAAR = "saar.police_first"
         ("en", "Bloke filming the front doors on Station Road with his phone"),
         ("en", "Bike thieves are active around the precinct again"),
         # session 4, pool h
+        ("nl-BE", "Opgelet, de pakjesdief is weer bezig in de Lindelaan"),
+        ("nl-BE", "Twee jongens met een betonschaar aan de fietsenstalling van het station"),
+        ("nl-BE", "Jongeren die elke avond stenen naar de ramen van de sporthal gooien"),
+        ("nl-BE", "Twee mannen aan de deur die zeggen van de telecom te zijn"),
+        ("nl-BE", "Er bellen mannen in fluohesjes aan voor 'dakinspectie' in de Akkerstraat"),
+        ("nl-BE", "Er is iemand binnengedrongen in het leegstaande huis op de hoek"),
+        ("en", "There's a guy trying to break into cars in the car park right now"),
         ("nl-BE", "Grijze camionette staat hier al 40 minuten aan de speeltuin, niemand stapt uit"),
         ("nl-BE", "Er staat al de hele avond een bestelwagen in de Veldstraat, lichten uit"),
         ("nl-BE", "Busje zonder ramen aan de school, rijdt telkens weg en komt terug"),
@@ -272,3 +279,17 @@ def test_slots_missing_nl(text: str, absent: set[str], be: Pack) -> None:
 )
 def test_slots_present_en(text: str, present: set[str], en: Pack) -> None:
     _assert_present(text, present, en)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person named by a Flemish or job-like word, described all the same (pool h)
+        "Er loopt hier nen typ rond aan de garages. Zwarte muts, donkere huidskleur, 1m70",
+        "Collectanten zonder pasje aan de deuren, allebei in een groene jas",
+    ],
+)
+def test_person_words_give_a_hint(text: str, be: Pack) -> None:
+    missing = _missing(text, be)
+    assert missing & PERSON_SLOTS  # the person was seen: the other person slots are asked
+    assert "clothing" not in missing
