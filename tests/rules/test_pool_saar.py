@@ -39,6 +39,10 @@ SAAR = "saar.police_first"
         ("en", "Bloke filming the front doors on Station Road with his phone"),
         ("en", "Bike thieves are active around the precinct again"),
         # session 4, pool h
+        ("nl-BE", "Alarm aan 't afgaan bij een huis in de Rozenlaan, niemand te zien"),
+        ("nl-BE", "Vannacht de spiegels van alle auto's in de Bongerd eraf getrapt"),
+        ("nl-BE", "Dat ben ik vergeten te zeggen: er liep vannacht een man rond in onze tuin"),
+        ("en", "Big unmarked lorry reversing up and down Birch Avenue at 2am"),
         ("nl-BE", "Opgelet, de pakjesdief is weer bezig in de Lindelaan"),
         ("nl-BE", "Twee jongens met een betonschaar aan de fietsenstalling van het station"),
         ("nl-BE", "Jongeren die elke avond stenen naar de ramen van de sporthal gooien"),
@@ -91,6 +95,8 @@ def test_new_report_shapes(locale: str, text: str, packs: dict[str, Pack]) -> No
         ("en", "The fire alarm test is going ahead on Tuesday"),
         ("en", "Photographing the sunset over the houses was lovely"),
         # session 4, pool h: old stories, handled incidents, meetings, news, how to report
+        ("nl-BE", "Die man die gisteren rondliep in de tuinen, dat was ik, sorry! 🙈"),
+        ("nl-BE", "Nieuw hier: als ge mij 's avonds met de hond ziet rondlopen, da ben ik dus"),
         # a story from long ago
         ("nl-BE", "Drie jaar geleden werd hier ook ingebroken, sindsdien hebben we camera's"),
         ("en", "We had a burglary three years ago, since then we lock everything"),
