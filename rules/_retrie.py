@@ -1,4 +1,4 @@
-"""Rewrite word alternations in a regex as order-preserving tries.
+r"""Rewrite word alternations in a regex as order-preserving tries.
 
 ``(?:gebeld|gebelt|gemeld)`` becomes ``(?:ge(?:bel(?:d|t)|meld))``: ``re`` then rejects
 a position after one character instead of trying every alternative.  The rewrite keeps
@@ -8,6 +8,13 @@ same position, so their relative order does not matter; an alternative that does
 start with a plain character (or is empty) keeps its place (nothing moves across it).
 Patterns with capturing groups, backreferences, inline flags or escapes this module
 does not know are left unchanged, as is the inside of lookarounds.
+
+A ``\b`` before a word character ``c`` is written after it instead: ``\bc`` becomes
+``c(?<!\w.)`` ("c, and no word character before it"), which matches exactly the same.
+``re`` gives a regex that starts with a ``\b`` no fast scan (it tries the whole regex at
+every position, each time asking whether a word starts there), but one that starts with
+literal characters a fast scan for those characters: a third to a half fewer instructions
+per search, when the words start with few different characters (``_MAX_FIRSTS``).
 """
 
 from __future__ import annotations
@@ -16,6 +23,15 @@ import re
 from typing import Any
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
+_WORD_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_BOUNDARY = ("raw", "\\b")
+# after a word character: "no word character before it" (= a \b before it)
+_NOT_AFTER_WORD = "(?<!\\w.)"
+# Only for words that start with at most this many different characters: with more, the
+# scan stops at most letters anyway, and the \b that fails at once inside a word is the
+# cheaper test (instructions per message of the nl-BE pack on the corpus: 628k with no
+# rewrite, 580k up to 6, 584k up to 10, 667k for all).
+_MAX_FIRSTS = 6
 _QUANT = re.compile(r"(?:[*+?]|\{\d*(?:,\d*)?\})[?+]?")
 _SIMPLE_ESCAPES = frozenset("dDwWsSbBAZ.\\-'\" /|()[]{}*+?^$&~#!,:;<=>@`%")
 
@@ -97,7 +113,41 @@ def _emit_tok(tok: Token) -> str:
 
 
 def _emit_seq(seq: list[Token]) -> str:
+    if (
+        len(seq) >= 2
+        and seq[0] == _BOUNDARY
+        and _starts_word(seq[1:])
+        and len(_firsts(seq[1])) <= _MAX_FIRSTS
+    ):
+        return _emit_after_first(seq[1]) + "".join(_emit_tok(t) for t in seq[2:])
     return "".join(_emit_tok(t) for t in seq)
+
+
+def _starts_word(seq: list[Token]) -> bool:
+    """Whether every match of ``seq`` starts with a word character written as a literal."""
+    if not seq:
+        return False
+    tok = seq[0]
+    if tok[0] == "chr":
+        return tok[1] in _WORD_START
+    if tok[0] == "(?:":
+        return all(_starts_word(alt) for alt in tok[1])
+    return False
+
+
+def _firsts(tok: Token) -> set[str]:
+    """The first characters of ``tok`` (that :func:`_starts_word`)."""
+    if tok[0] == "chr":
+        return {str(tok[1])}
+    return set().union(*(_firsts(alt[0]) for alt in tok[1]))
+
+
+def _emit_after_first(tok: Token) -> str:
+    """``tok`` (that :func:`_starts_word`) with a \\b before it written after its first
+    character, in each of its alternatives."""
+    if tok[0] == "chr":
+        return str(tok[1]) + _NOT_AFTER_WORD
+    return "(?:" + _emit_alts(tok[1], sink=True) + ")"
 
 
 def _first_plain(seq: list[Token]) -> str | None:
@@ -106,10 +156,13 @@ def _first_plain(seq: list[Token]) -> str | None:
     return None
 
 
-def _emit_alts(alts: list[list[Token]]) -> str:
-    """The alternation, as an order-preserving trie on plain first characters."""
+def _emit_alts(alts: list[list[Token]], sink: bool = False) -> str:
+    """The alternation, as an order-preserving trie on plain first characters.  ``sink``:
+    a \\b stood before it (every alternative :func:`_starts_word`), and is written after
+    the first character of each."""
     parts: list[str] = []
     segment: list[list[Token]] = []
+    after_first = _NOT_AFTER_WORD if sink else ""
 
     def flush() -> None:
         groups: dict[str, list[list[Token]]] = {}
@@ -119,9 +172,9 @@ def _emit_alts(alts: list[list[Token]]) -> str:
             groups.setdefault(first, []).append(seq[1:])
         for first, tails in groups.items():
             if len(tails) == 1:
-                parts.append(first + _emit_seq(tails[0]))
+                parts.append(first + after_first + _emit_seq(tails[0]))
             else:
-                parts.append(first + "(?:" + _emit_alts(tails) + ")")
+                parts.append(first + after_first + "(?:" + _emit_alts(tails) + ")")
         segment.clear()
 
     for seq in alts:
@@ -129,7 +182,10 @@ def _emit_alts(alts: list[list[Token]]) -> str:
             segment.append(seq)
         else:
             flush()
-            parts.append(_emit_seq(seq))
+            if sink:  # a group (a chr is plain) whose alternatives all start with a word
+                parts.append(_emit_after_first(seq[0]) + "".join(map(_emit_tok, seq[1:])))
+            else:
+                parts.append(_emit_seq(seq))
     flush()
     return "|".join(parts)
 
@@ -172,7 +228,7 @@ def alternatives(pattern: str) -> list[str]:
 def retrie(pattern: str) -> str:
     """``pattern`` with its word alternations written as tries (same matches), or
     ``pattern`` itself when it uses syntax this rewrite does not handle."""
-    if "|" not in pattern:
+    if "|" not in pattern and "\\b" not in pattern:
         return pattern
     try:
         alts, _ = _parse(pattern, 0, 0)
