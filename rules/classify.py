@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from .gate import GateIndex, Rx, trie_form
+from .gate import FLAGS, GateIndex, Rx, trie_form
 from .learned import shipped_model
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
@@ -24,7 +24,7 @@ CONF = "conduct.confidentiality"
 PERSON_SLOTS = ("gender", "age", "height", "build", "skin_colour", "hair", "face", "clothing")
 VEHICLE_SLOTS = ("vehicle", "plate")
 COMMON_SLOTS = ("direction", "time", "place")
-_CLAUSE_SEP_RE = re.compile(r"[.!?;,\n]|\b(?:en|maar|want|and|but)\b")
+_CLAUSE_SEP_RE = re.compile(r"[.!?;,\n]|\b(?:en|maar|want|and|but)\b", FLAGS)
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _NEVER = re.compile(r"(?!x)x")
 _TOKENS_RE = re.compile(r"[a-z0-9']+")
@@ -79,7 +79,7 @@ def _top_level_parts(pattern: str) -> list[str]:
 
 def _rc(pattern: str) -> re.Pattern[str]:
     """Compile a pack regex, its plain word alternations written as tries (same matches)."""
-    return re.compile(trie_form(pattern))
+    return re.compile(trie_form(pattern), FLAGS)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rules import load_pack
+from rules import Pack, classify, load_pack
 from rules.gate import GateIndex, Rx
 from rules.normalize import base, deobfuscate
 
@@ -72,3 +72,10 @@ def test_a_shared_word_boundary_is_only_factored_out_of_one_sequence() -> None:
     joined = re.compile(_alt([r"\bkat", r"\bhond|xyz"]))
     assert joined.search("abcxyz")
     assert joined.search("de kat") and not joined.search("dekat")
+
+
+def test_pack_regexes_see_ascii_words(be: Pack) -> None:
+    # ASCII mode (gate.FLAGS): a letter of another script glued to a word separates it,
+    # for the regex and its gate alike
+    assert "conduct.language" in classify("жkut, wat een weer", be).violations
+    assert Rx(r"\bkut\b").rx.flags & re.ASCII
