@@ -1,0 +1,90 @@
+"""Instructions per message of the classifier (nl-BE, all rules on), counted by valgrind.
+
+Wall-clock rates depend on the machine (the same code gave 19,760 msg/s on one session's
+machine and 5,860 on the next); instruction counts do not, so they are what a change to
+the classifier is judged by.  The script runs itself twice under
+``valgrind --tool=callgrind``: once classifying ``--n`` corpus messages (after a warm-up
+over all of them, so that lazily compiled parts are compiled), once classifying none; the
+difference divided by ``--n`` is printed.  Needs valgrind (Debian: ``apt-get install
+valgrind``); takes about two minutes.
+
+    python benchmarks/bench_instructions.py [--n 2000] [--corpus tests/data/corpus.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def messages(corpus: Path, n: int) -> list[str]:
+    """The corpus cycled to ``n`` messages, every third one made unique (as bench_rules)."""
+    texts = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines() if line]
+    return [
+        f"{texts[i % len(texts)]} #{i}" if i % 3 == 0 else texts[i % len(texts)] for i in range(n)
+    ]
+
+
+def child(corpus: Path, n: int, total: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from rules import classify, load_pack
+
+    msgs = messages(corpus, total)
+    pack = load_pack("nl-BE")
+    for m in msgs:  # warm-up, counted in both runs
+        classify(m, pack)
+    for m in msgs[:n]:
+        classify(m, pack)
+
+
+def count(corpus: Path, n: int, total: int) -> int:
+    cmd = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        __file__,
+        "--child",
+        str(n),
+        "--total",
+        str(total),
+        "--corpus",
+        str(corpus),
+    ]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stderr
+    m = re.search(r"Collected : (\d+)", out)
+    if m is None:
+        raise SystemExit(f"no count in valgrind's output:\n{out[-2000:]}")
+    return int(m.group(1))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="messages counted")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "corpus.jsonl")
+    ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--total", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    total = max(args.total, args.n)
+    if args.child is not None:
+        child(args.corpus, args.child, total)
+        return
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
+    with_n = count(args.corpus, args.n, total)
+    without = count(args.corpus, 0, total)
+    print(
+        f"== instructions per message, nl-BE, all rules on ({args.n} messages of {args.corpus.name})"
+    )
+    print(f"classify: {(with_n - without) / args.n:,.0f} instructions per message")
+
+
+if __name__ == "__main__":
+    main()
