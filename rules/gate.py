@@ -36,7 +36,7 @@ PREFIX = 5  # anchors are chosen by their prefixes of this many characters
 LONG = 7  # and then given as prefixes of up to this many (fewer words open them)
 # Pack regexes are matched in ASCII mode: \w, \b and \d see only [a-zA-Z0-9_] (a base
 # form has no accents left; a letter of another script glued to a word separates it, as
-# in "жkut").  13.6 % fewer instructions per message than Unicode word tests.  Words
+# in "жkut").  About 7 % fewer instructions per message than Unicode word tests.  Words
 # for the gates are cut the same way.
 FLAGS = re.ASCII
 _WORD = re.compile(r"\w+", FLAGS)
