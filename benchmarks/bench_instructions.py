@@ -60,8 +60,10 @@ def count(corpus: Path, n: int, total: int) -> int:
         "--corpus",
         str(corpus),
     ]
-    # one hash seed: set and dict orders (and so the work done) are the same in every run
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    # One hash seed: set and dict orders (and so the work done) are the same in every run.
+    # No analysis cache: the first run would otherwise fill it (after a pack change) and
+    # count that work as if it were the messages'.
+    env = {**os.environ, "PYTHONHASHSEED": "0", "BUURTBOT_RULES_CACHE": "off"}
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env).stderr
     m = re.search(r"Collected : (\d+)", out)
     if m is None:
