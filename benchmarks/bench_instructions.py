@@ -15,7 +15,6 @@ runs.  Needs valgrind (Debian: ``apt-get install valgrind``); takes about two mi
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -26,19 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def messages(corpus: Path, n: int) -> list[str]:
-    """The corpus cycled to ``n`` messages, every third one made unique (as bench_rules)."""
-    texts = [json.loads(line)["text"] for line in corpus.read_text("utf-8").splitlines() if line]
-    return [
-        f"{texts[i % len(texts)]} #{i}" if i % 3 == 0 else texts[i % len(texts)] for i in range(n)
-    ]
-
-
 def child(corpus: Path, n: int, total: int) -> None:
     sys.path.insert(0, str(ROOT))
+    from bench_rules import messages  # the same messages as the wall-clock benchmark
+
     from rules import classify, load_pack
 
-    msgs = messages(corpus, total)
+    msgs = messages(total, corpus)
     pack = load_pack("nl-BE")
     for m in msgs:  # warm-up, counted in both runs
         classify(m, pack)

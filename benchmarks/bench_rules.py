@@ -27,8 +27,11 @@ TARGET_PROCESS = 15_000
 TARGET_RATIO = 30
 
 
-def messages(n: int) -> list[str]:
-    corpus = ROOT / "tests" / "data" / "corpus.jsonl"
+CORPUS = ROOT / "tests" / "data" / "corpus.jsonl"
+
+
+def messages(n: int, corpus: Path = CORPUS) -> list[str]:
+    """``corpus`` cycled to ``n`` messages (also used by bench_instructions.py)."""
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
     # Vary the messages a little so that nothing can be served from a cache.
     return [
