@@ -393,6 +393,7 @@ class Rx:
         "alt_rx",
         "alts",
         "by_gid",
+        "flags",
         "gate",
         "gid",
         "heads",
@@ -403,22 +404,21 @@ class Rx:
     )
     gate: Gate
     gid: int
+    rx: re.Pattern[str]
     alts: tuple[Rx, ...]
 
-    def __init__(
-        self, rx: re.Pattern[str] | str, *, split: bool = True, compiled: bool = True
-    ) -> None:
+    def __init__(self, rx: re.Pattern[str] | str, *, split: bool = True) -> None:
         # Matched with its word alternations written as tries (same matches, faster); the
         # gate is derived from the pattern as written.
         source = rx if isinstance(rx, str) else rx.pattern
         flags = 0 if isinstance(rx, str) else rx.flags
         tried, parts, gate = analysed(source, flags, split and isinstance(rx, str))
         self.tried = tried  # the trie form
-        if compiled:
-            self.rx = re.compile(tried, (flags & ~re.UNICODE) | FLAGS)
-        # else (an alternative): ``rx`` stays unset until :meth:`compiled` (many never are
-        # used: less to load); reading it before raises instead of silently not matching
-        self.alts = tuple(Rx(part, split=False, compiled=False) for part in parts)
+        self.flags = (flags & ~re.UNICODE) | FLAGS
+        # ``rx`` stays unset until first read (:meth:`__getattr__` compiles it then): many
+        # regexes, alternatives above all, are never run on a given text, and compiling
+        # them all made loading a pack take most of a second
+        self.alts = tuple(Rx(part, split=False) for part in parts)
         self.by_gid = {alt.gid: alt for alt in self.alts}
         self.alt_ids = frozenset(self.by_gid)
         # gid -> compiled alternative, filled on first use: one dict lookup per search
@@ -485,12 +485,16 @@ class Rx:
         return self._finditer_alts(text, opened)
 
     def compiled(self) -> re.Pattern[str]:
-        """The compiled regex; an alternative's is compiled here, on first use."""
-        try:
-            return self.rx
-        except AttributeError:
-            self.rx = re.compile(self.tried, FLAGS)
-            return self.rx
+        """The compiled regex (compiled on first use)."""
+        return self.rx
+
+    def __getattr__(self, name: str) -> re.Pattern[str]:
+        # Called only when normal lookup fails: for ``rx`` before its first use, so a
+        # compiled regex costs nothing extra to reach.
+        if name != "rx":
+            raise AttributeError(name)
+        self.rx = rx = re.compile(self.tried, self.flags)
+        return rx
 
     def _alt_rx(self, gid: int) -> re.Pattern[str]:
         """The compiled alternative numbered ``gid`` (compiled now if it never was)."""

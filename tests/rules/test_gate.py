@@ -79,3 +79,27 @@ def test_pack_regexes_see_ascii_words(be: Pack) -> None:
     # for the regex and its gate alike
     assert "conduct.language" in classify("жkut, wat een weer", be).violations
     assert Rx(r"\bkut\b").rx.flags & re.ASCII
+
+
+def _is_compiled(rx: Rx) -> bool:
+    try:
+        Rx.__dict__["rx"].__get__(rx, Rx)  # the slot itself: never compiles
+    except AttributeError:
+        return False
+    return True
+
+
+def test_regexes_are_compiled_on_first_use_only() -> None:
+    """Loading a pack compiles none of its regexes (that took most of a second); a regex
+    is compiled when it is first run, and then matches as the pattern says."""
+    from rules.pack import load_pack_file
+
+    pack = load_pack_file(Path(__file__).parents[2] / "rules" / "packs" / "nl-BE.toml")
+    c = pack.compiled
+    every = [x for rx in c._all_rx() for x in (rx, *rx.alts)]
+    assert every and not any(map(_is_compiled, every))
+    v = classify("Kerel in zwarte jas trekt aan alle autodeuren in de Kerkstraat", pack)
+    assert v.is_report and "saar.police_first" in v.violations
+    used = [x for x in every if _is_compiled(x)]
+    assert used and len(used) < len(every)
+    assert all(x.rx.pattern == x.tried for x in used)
