@@ -3,6 +3,8 @@
     buurtbot check "tekst"                 readable verdict
     buurtbot check --jsonl < in.jsonl      one JSON object per line in and out
     buurtbot check --pack nl-NL "tekst"    another shipped pack, or a path to a pack file
+    buurtbot check --jsonl --jobs 1        all in this process (default: large input is
+                                           checked by one worker process per CPU)
 
 Imports nothing but the standard library and ``rules`` so that it starts fast.
 Exit codes: 0 ok, 1 failure (e.g. bad input lines), 2 usage or configuration error.
@@ -11,8 +13,14 @@ Exit codes: 0 ok, 1 failure (e.g. bad input lines), 2 usage or configuration err
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import multiprocessing as mp
+import os
 import sys
+from collections import deque
+from collections.abc import Iterator
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO, Any
 
@@ -49,6 +57,14 @@ def _parser() -> _Parser:
         "(standaard nl-BE)",
     )
     p.add_argument("--media", action="store_true", help="het bericht heeft een foto of video")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="met --jsonl: aantal processen voor grote invoer (standaard 0: één per "
+        "processorkern, hoogstens 8; 1: alles in dit proces)",
+    )
     return p
 
 
@@ -99,29 +115,32 @@ def _human(text: str, v: Verdict, pack: Pack, out: IO[str]) -> None:
         w(f"Hint {h.id}: ontbreekt {', '.join(h.missing)}\n    {h.text}\n")
 
 
-def _run_jsonl(pack: Pack, media: bool, inp: IO[str], out: IO[str], err: IO[str]) -> int:
-    bad = 0
+# Lines are checked in chunks of this many; with --jobs > 1, a chunk is one task for a
+# worker process.  Input no longer than one chunk is always checked in this process.
+CHUNK = 2000
+
+
+def _check_lines(pack: Pack, media: bool, lines: list[str], first: int) -> tuple[str, list[str]]:
+    """(output lines, error messages) for ``lines``, numbered from ``first``."""
+    errors: list[str] = []
     buf: list[str] = []
     # One encoder for all lines (json.dumps builds a new one per call when an option is set).
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     loads = json.loads
-    for n, line in enumerate(inp, 1):
+    for n, line in enumerate(lines, first):
         if not line or line.isspace():
             continue
         try:
             obj = loads(line)
         except ValueError as exc:
-            err.write(f"line {n}: not valid JSON: {exc}\n")
-            bad += 1
+            errors.append(f"line {n}: not valid JSON: {exc}")
             continue
         if not isinstance(obj, dict):
-            err.write(f"line {n}: expected a JSON object, got {type(obj).__name__}\n")
-            bad += 1
+            errors.append(f"line {n}: expected a JSON object, got {type(obj).__name__}")
             continue
         text = obj.get("text")
         if not isinstance(text, str):
-            err.write(f"line {n}: field 'text' is missing or not a string\n")
-            bad += 1
+            errors.append(f"line {n}: field 'text' is missing or not a string")
             continue
         has_media = obj.get("has_media", media) is True
         v = classify(text, pack, has_media=has_media)
@@ -131,11 +150,73 @@ def _run_jsonl(pack: Pack, media: bool, inp: IO[str], out: IO[str], err: IO[str]
             obj["violations"] = []
             obj["hints"] = []
         buf.append(dumps(obj))
-        if len(buf) >= 512:
-            out.write("\n".join(buf) + "\n")
-            buf.clear()
-    if buf:
-        out.write("\n".join(buf) + "\n")
+    return "".join(x + "\n" for x in buf), errors
+
+
+# What a worker process checks with: set before the workers are forked, so they inherit
+# the compiled pack instead of each loading it again.
+_WORKER: tuple[Pack, bool] | None = None
+
+
+def _work(task: tuple[list[str], int]) -> tuple[str, list[str]]:
+    assert _WORKER is not None
+    return _check_lines(*_WORKER, *task)
+
+
+def default_jobs() -> int:
+    """The CPUs this process may run on (at most 8)."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        n = os.cpu_count() or 1
+    return max(1, min(n, 8))
+
+
+def _chunks(inp: IO[str]) -> Iterator[tuple[list[str], int]]:
+    first = 1
+    while lines := list(itertools.islice(inp, CHUNK)):
+        yield lines, first
+        first += len(lines)
+
+
+def _run_jsonl(
+    pack: Pack, media: bool, inp: IO[str], out: IO[str], err: IO[str], jobs: int = 1
+) -> int:
+    """Check ``inp`` line by line; output in input order whatever ``jobs`` is.
+
+    With ``jobs`` > 1 and more than one chunk of input, the chunks after the first are
+    checked by that many forked worker processes, a few chunks ahead of the writing (so
+    memory stays bounded on any input size).
+    """
+    global _WORKER
+    bad = 0
+
+    def emit(result: tuple[str, list[str]]) -> None:
+        nonlocal bad
+        text, errors = result
+        for e in errors:
+            err.write(e + "\n")
+        bad += len(errors)
+        out.write(text)
+
+    chunks = _chunks(inp)
+    first = next(chunks, None)
+    if first is not None:
+        emit(_check_lines(pack, media, *first))
+    if first is not None and len(first[0]) == CHUNK:
+        if jobs > 1 and "fork" in mp.get_all_start_methods():
+            _WORKER = (pack, media)
+            with mp.get_context("fork").Pool(jobs) as pool:
+                pending: deque[AsyncResult[tuple[str, list[str]]]] = deque()
+                for task in chunks:
+                    pending.append(pool.apply_async(_work, (task,)))
+                    if len(pending) > 2 * jobs:
+                        emit(pending.popleft().get())
+                while pending:
+                    emit(pending.popleft().get())
+        else:
+            for task in chunks:
+                emit(_check_lines(pack, media, *task))
     out.flush()
     if bad:
         err.write(f"{bad} line(s) skipped because of errors\n")
@@ -150,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
         if args.jsonl and args.text:
             raise _UsageError("give either a text or --jsonl, not both")
+        if args.jobs < 0:
+            raise _UsageError("--jobs: expected 0 (one per CPU) or a positive number")
         if not args.jsonl and not args.text:
             raise _UsageError('give a text ("buurtbot check \\"tekst\\"") or --jsonl')
         pack = _load(args.pack)
@@ -162,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.jsonl:
         try:
-            return _run_jsonl(pack, args.media, sys.stdin, out, err)
+            jobs = args.jobs or default_jobs()
+            return _run_jsonl(pack, args.media, sys.stdin, out, err, jobs)
         except BrokenPipeError:
             return 1
     text = " ".join(args.text)

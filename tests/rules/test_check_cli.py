@@ -145,3 +145,47 @@ def test_runs_as_module() -> None:
         "violations": ["conduct.language"],
         "hints": [],
     }
+
+
+def _check_jsonl(data: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rules.check_cli", "--jsonl", *args],
+        input=data,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_jobs_give_the_same_output_in_order_and_number_bad_lines() -> None:
+    """Input over several chunks, checked by worker processes: every line comes back in
+    input order, and bad lines in later chunks are reported with their own line numbers."""
+    corpus = (ROOT / "tests" / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()
+    n = 2 * check_cli.CHUNK + 700
+    lines = [
+        json.dumps({"text": json.loads(corpus[i % len(corpus)])["text"], "i": i}) for i in range(n)
+    ]
+    bad_at = {check_cli.CHUNK + 5: "{kapot", 2 * check_cli.CHUNK + 3: '{"tekst": "x"}'}
+    for i, line in bad_at.items():
+        lines[i - 1] = line  # line numbers start at 1
+    data = "\n".join(lines) + "\n"
+    one = _check_jsonl(data, "--jobs", "1")
+    three = _check_jsonl(data, "--jobs", "3")
+    assert one.returncode == three.returncode == 1
+    assert three.stdout == one.stdout
+    got = [json.loads(x) for x in three.stdout.splitlines()]
+    assert [o["i"] for o in got] == [i for i in range(n) if i + 1 not in bad_at]
+    assert any(o["violations"] for o in got)
+    errors = three.stderr.splitlines()
+    assert errors == one.stderr.splitlines()
+    assert errors[0].startswith(f"line {check_cli.CHUNK + 5}: not valid JSON")
+    assert errors[1] == f"line {2 * check_cli.CHUNK + 3}: field 'text' is missing or not a string"
+    assert errors[2] == "2 line(s) skipped because of errors"
+
+
+def test_negative_jobs_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(monkeypatch, ["--jsonl", "--jobs", "-1"], "") == 2
+    assert "--jobs" in capsys.readouterr().err
