@@ -11,7 +11,13 @@ import pytest
 from rules import LOCALES, RULE_IDS, SLOTS
 
 DATA = Path(__file__).parent.parent / "data"
-FILES = ("corpus.jsonl", "holdout_e.jsonl", "holdout_f.jsonl", "holdout_i.jsonl")
+FILES = (
+    "corpus.jsonl",
+    "holdout_e.jsonl",
+    "holdout_f.jsonl",
+    "holdout_i.jsonl",
+    "holdout_l.jsonl",
+)
 LABELS = set(RULE_IDS) - {"report.one_message", "report.duplicate", "report.photo_context"}
 
 
@@ -33,7 +39,13 @@ def test_every_row_is_well_formed(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "size"), [("holdout_e.jsonl", 120), ("holdout_f.jsonl", 160), ("holdout_i.jsonl", 160)]
+    ("name", "size"),
+    [
+        ("holdout_e.jsonl", 120),
+        ("holdout_f.jsonl", 160),
+        ("holdout_i.jsonl", 160),
+        ("holdout_l.jsonl", 160),
+    ],
 )
 def test_the_held_out_pools_are_not_in_the_corpus(name: str, size: int) -> None:
     corpus = {str(r["text"]) for r in rows("corpus.jsonl")}
