@@ -17,6 +17,7 @@ FILES = (
     "holdout_f.jsonl",
     "holdout_i.jsonl",
     "holdout_l.jsonl",
+    "holdout_n.jsonl",
 )
 LABELS = set(RULE_IDS) - {"report.one_message", "report.duplicate", "report.photo_context"}
 
@@ -45,6 +46,7 @@ def test_every_row_is_well_formed(name: str) -> None:
         ("holdout_f.jsonl", 160),
         ("holdout_i.jsonl", 160),
         ("holdout_l.jsonl", 160),
+        ("holdout_n.jsonl", 160),
     ],
 )
 def test_the_held_out_pools_are_not_in_the_corpus(name: str, size: int) -> None:
