@@ -42,7 +42,6 @@ def test_report_shapes(packs: dict[str, Pack], locale: str, text: str) -> None:
             "nl-BE",
             "Brand in een garage aan de Molenweg, brandweer is ter plaatse en de politie ook",
         ),
-        ("nl-BE", "Moet ik nu 101 of 112 bellen voor een inbraak die bezig is?"),
         ("nl-NL", "Hoe lang duurt het voor de politie reageert op een online aangifte?"),
         ("nl-BE", "Over die brand van vorige week: het was kortsluiting, geen brandstichting"),
         ("en", "Called 101 about two men trying the doors at no. 12, tall one with a beard"),
@@ -100,3 +99,23 @@ def test_small_talk_is_off_topic(packs: dict[str, Pack], locale: str, text: str)
 def test_following_instructions_is_no_chase(packs: dict[str, Pack]) -> None:
     v = classify("I followed the advice of the police and stayed inside", packs["en"])
     assert VIG not in v.violations
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Verdachte man met rugzak loert in de auto's bij de Colruyt", "place"),
+        ("Twee gasten met een koevoet aan de achterkant van het tankstation", "place"),
+        ("Er loopt een manneken van een jaar of 12 aan alle autodeuren te trekken", "gender"),
+        (
+            "Vent met zwarte muts probeert de fietsen aan de kerk open te krijgen, just gezien",
+            "time",
+        ),
+    ],
+)
+def test_signalement_reads_landmarks_and_dialect(
+    packs: dict[str, Pack], text: str, given: str
+) -> None:
+    v = classify(text, packs["nl-BE"])
+    assert v.is_report and v.hints
+    assert given not in v.hints[0].missing
