@@ -47,8 +47,11 @@ _MAX_CLASS = 12
 _MIN_SPLIT = 3  # alternatives worth keeping apart
 # Open alternatives are searched one by one (Rx.search) when there are at most this many
 # of a regex with at least this many alternatives; otherwise the whole regex is faster.
-_MERGE_OPEN = 3
-_MERGE_ALTS = 12
+# Chosen by instructions per message (benchmarks/bench_instructions.py, session 5, the
+# packs of pools k and m): 3/12 591.9k, 5/6 545.0k, 6/2 548.1k, 6/6 540.4k, 6/20 573.3k,
+# 8/4 545.5k, 8/12 543.7k, 16/12 548.9k.
+_MERGE_OPEN = 6
+_MERGE_ALTS = 6
 
 
 # Very frequent words (Dutch, English): an anchor that is a prefix of one of these opens for
