@@ -139,19 +139,20 @@ class LearnedModel:
     def evidence(self, toks: list[str], i: int) -> str:
         """The (at most three) words or word pairs of ``toks`` weighing most for rule ``i``."""
         part = _real if i == 0 else _imag
-        words = self.words
-        scored = {(part(words.get(w, 0j)), w) for w in toks}
-        scored |= {(part(self.pairs.get(p, 0j)), " ".join(p)) for p in itertools.pairwise(toks)}
-        # shown to coordinators: words that carry meaning first ("die", "van" may weigh,
-        # but say little on their own)
-        ranked = sorted(
-            ((w, text) for w, text in scored if w > 0),
-            key=lambda wt: (_telling(wt[1]), wt[0], wt[1]),
-            reverse=True,
-        )
+        words, pairs, fw = self.words, self.pairs, _FUNCTION_WORDS
+        # (telling, weight, text) of what weighs for the rule, sorted as tuples: shown to
+        # coordinators, words that carry meaning first ("die", "van" may weigh, but say
+        # little on their own); most words and pairs weigh nothing and are not joined
+        scored = [(w not in fw, x, w) for w in set(toks) if (x := part(words.get(w, 0j))) > 0]
+        scored += [
+            (a not in fw or b not in fw, x, f"{a} {b}")
+            for a, b in set(itertools.pairwise(toks))
+            if (x := part(pairs.get((a, b), 0j))) > 0
+        ]
+        ranked = sorted(scored, reverse=True)
         picked: list[str] = []
         shown: set[str] = set()
-        for _, text in ranked:
+        for _, _, text in ranked:
             if len(picked) == 3:
                 break
             if shown.isdisjoint(text.split()):  # no word twice ("weet", "ik weet")
@@ -160,11 +161,6 @@ class LearnedModel:
         if not picked:  # nothing in the message weighs for it: the bias alone fired
             picked.append("…")
         return " … ".join(picked)
-
-
-def _telling(text: str) -> bool:
-    """Whether ``text`` (a word or a pair) holds a word that is not a function word."""
-    return any(w not in _FUNCTION_WORDS for w in text.split())
 
 
 def _real(w: complex) -> float:
