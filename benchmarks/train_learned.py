@@ -6,7 +6,8 @@ itself only reads the weights.
         [--leave-out POOL ...]
 
 Logistic regression (L2, C=1, balanced classes) on the features of rules/learned.py: words
-but function words, and pairs of neighbouring words (each in at least 2 messages).
+but function words, pairs of neighbouring words and the first 5 letters of longer words (each
+in at least 2 messages).
 Deterministic: the same corpus gives the same file.  ``--holdout`` prints precision/recall on other labelled files (never trained on), for
 the model alone and together with the patterns, as the classifier uses it.
 """

@@ -7,7 +7,10 @@ better there.  It is consulted only when the patterns find nothing, and a findin
 names its evidence: the words of the message that weigh most towards the rule.
 
 Features of the base form (:func:`rules.normalize.base`), see :func:`features`: each word but
-function words (``w``) and each pair of neighbouring words (``b``), as often as they occur.
+function words (``w``), each pair of neighbouring words (``b``), and the first
+:data:`PREFIX` letters of each longer word (``p``: "beschuldig", "beschuldigt" and
+"beschuldiging" share one, and a new writer's form of a known word still counts), as often
+as they occur.
 Score: ``bias + sum(weights of the features)``, a logit; the rule fires at ``score >=
 threshold``.  The weights are data (``rules/packs/learned.json``), written by
 ``benchmarks/train_learned.py``; this module only reads them, with no dependencies.
@@ -33,6 +36,8 @@ from .model import PackError
 _SEPARATORS = bytes(b if b >= 128 or chr(b).isalnum() or chr(b) == "'" else 32 for b in range(256))
 SHIPPED = "learned.json"
 MAX_RULES = 2
+PREFIX = 5  # letters of a word's prefix feature (only for words longer than this)
+_MEMO_MAX = 100_000
 # Function words of nl and en.  Alone they say more about how someone writes than about what
 # is said, so they are no feature of their own (only in pairs: "die van", "het is"), and
 # evidence made only of them is shown last.
@@ -68,7 +73,32 @@ def features(t: str) -> list[str]:
     toks = tokens(t)
     out = ["w " + w for w in toks if w not in _FUNCTION_WORDS]
     out += ["b " + a + " " + b for a, b in itertools.pairwise(toks)]
+    out += ["p " + w[:PREFIX] for w in _long(toks)]
     return out
+
+
+class _TokenWeights(dict[str, complex]):
+    """token -> the weights of its word and prefix features, computed on first sight;
+    emptied when it grows too big (numbers and typos would otherwise pile up)."""
+
+    def __init__(self, words: dict[str, complex], prefixes: dict[str, complex]) -> None:
+        super().__init__()
+        self._words = words
+        self._prefixes = prefixes
+
+    def __missing__(self, w: str) -> complex:
+        if len(self) >= _MEMO_MAX:
+            self.clear()
+        x = self._words.get(w, 0j)
+        if len(w) > PREFIX and w not in _FUNCTION_WORDS:
+            x += self._prefixes.get(w[:PREFIX], 0j)
+        self[w] = x
+        return x
+
+
+def _long(toks: list[str]) -> list[str]:
+    """The words of ``toks`` that have a prefix feature."""
+    return [w for w in toks if len(w) > PREFIX and w not in _FUNCTION_WORDS]
 
 
 @dataclass(frozen=True)
@@ -93,6 +123,9 @@ class LearnedModel:
         self.threshold: list[float] = []
         self.words: dict[str, complex] = {}
         self.pairs: dict[tuple[str, str], complex] = {}
+        self.prefixes: dict[str, complex] = {}
+        # token -> its word weight plus its prefix weight, remembered: one lookup per token
+        self._token_weight = _TokenWeights(self.words, self.prefixes)
         for i, (rid, spec) in enumerate(specs.items()):
             unit = 1 if i == 0 else 1j
             where = f"{label}: rules.{rid}"
@@ -109,21 +142,27 @@ class LearnedModel:
             for feat, w in weights.items():
                 kind, _, text = feat.partition(" ")
                 a, _, b = text.partition(" ")
-                if not _is_number(w) or (kind, bool(b)) not in (("w", False), ("b", True)):
+                if not _is_number(w) or (kind, bool(b)) not in (
+                    ("w", False),
+                    ("b", True),
+                    ("p", False),
+                ):
                     raise PackError(
-                        f"{where}.weights[{feat!r}]: expected 'w <word>' or 'b <word> <word>': number"
+                        f"{where}.weights[{feat!r}]: expected 'w <word>', 'b <word> <word>' "
+                        "or 'p <prefix>': number"
                     )
                 if kind == "b":
                     self.pairs[(a, b)] = self.pairs.get((a, b), 0j) + unit * w
+                elif kind == "p":
+                    self.prefixes[a] = self.prefixes.get(a, 0j) + unit * w
                 else:
                     self.words[a] = self.words.get(a, 0j) + unit * w
 
     def scores(self, t: str) -> tuple[list[float], list[str]]:
         """(the logit of each rule, the tokens) for base form ``t``."""
         toks = tokens(t)
-        zero = itertools.repeat(0j)
-        s = sum(map(self.words.get, toks, zero), 0j) + sum(
-            map(self.pairs.get, itertools.pairwise(toks), zero), 0j
+        s = sum(map(self._token_weight.__getitem__, toks), 0j) + sum(
+            map(self.pairs.get, itertools.pairwise(toks), itertools.repeat(0j)), 0j
         )
         return [self.bias[0] + s.real, self.bias[-1] + s.imag][: len(self.bias)], toks
 
@@ -148,6 +187,11 @@ class LearnedModel:
             (a not in fw or b not in fw, x, f"{a} {b}")
             for a, b in set(itertools.pairwise(toks))
             if (x := part(pairs.get((a, b), 0j))) > 0
+        ]
+        # a prefix is shown as the word of the message that has it
+        prefixes = self.prefixes
+        scored += [
+            (True, x, w) for w in set(_long(toks)) if (x := part(prefixes.get(w[:PREFIX], 0j))) > 0
         ]
         ranked = sorted(scored, reverse=True)
         picked: list[str] = []

@@ -38,6 +38,21 @@ def test_features_are_words_and_pairs_and_skip_function_words_alone() -> None:
     assert "w die" not in feats and "w van" not in feats  # function words: only in pairs
     assert "w gepikt" in feats and "b 't gepikt" in feats and "b nr 12" in feats
     assert not any(c in f for f in feats for c in ".,!")  # punctuation separates words
+    # the first letters of longer words: "gepikt" gives "p gepik"; short words give none
+    assert "p gepik" in feats and not any(f in feats for f in ("p die", "p nr", "p heeft"))
+
+
+def test_a_prefix_weight_counts_for_every_form_of_the_word() -> None:
+    """A new writer's form of a known word still counts, and the evidence shows their word."""
+    m = load_model_text(
+        _model({ACC: {"bias": -1.0, "threshold": 0.0, "weights": {"p besch": 1.5}}}),
+        "tiny.json",
+    )
+    for form in ("beschuldigt", "beschuldiging", "beschuldigen"):
+        (j,) = m.judge(f"ik heb de buren {form}", frozenset({ACC}))
+        assert j.score == 0.5 and j.evidence == form
+    assert m.judge("ik heb de buren gebeld", frozenset({ACC})) == []
+    assert m.judge("besch", frozenset({ACC})) == []  # only words longer than the prefix
 
 
 def test_tokens_split_at_any_other_ascii_and_keep_other_characters() -> None:
@@ -83,6 +98,8 @@ def test_evidence_names_the_words_that_weigh() -> None:
         (_model({ACC: {"bias": 0, "threshold": 0, "weights": {"x a": 1}}}), "weights['x a']"),
         (_model({ACC: {"bias": 0, "threshold": 0, "weights": {"w a b": 1}}}), "weights['w a b']"),
         (_model({ACC: {"bias": 0, "threshold": 0, "weights": {"b a": 1}}}), "weights['b a']"),
+        (_model({ACC: {"bias": 0, "threshold": 0, "weights": {"p a b": 1}}}), "weights['p a b']"),
+        (_model({ACC: {"bias": 0, "threshold": 0, "weights": {"x a": 1}}}), "weights['x a']"),
         (_model({ACC: {"bias": 0, "threshold": 0, "weights": {"w a": "1"}}}), "weights['w a']"),
     ],
 )
