@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from ._retrie import alternatives, retrie
 from .analysis_cache import remembered
 from .lexicon import _trie_regex
+from .memo import TokenMemo
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -42,7 +43,6 @@ FLAGS = re.ASCII
 _WORD = re.compile(r"\w+", FLAGS)
 _WORD_HEAD = re.compile(r"\w*", FLAGS)
 _KS = tuple(range(1, LONG + 1))
-_MEMO_MAX = 100_000
 _MAX_CLASS = 12
 _MIN_SPLIT = 3  # alternatives worth keeping apart
 # Open alternatives are searched one by one (Rx.search) when there are at most this many
@@ -529,21 +529,6 @@ def _trie_re(strings: list[str]) -> re.Pattern[str]:
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
 
 
-class _TokenMemo(dict[str, tuple[int, ...]]):
-    """token -> ids, computed by ``ids_for`` on first sight; emptied when it grows too big
-    (unique tokens such as numbers would otherwise pile up)."""
-
-    def __init__(self, ids_for: Callable[[str], tuple[int, ...]]) -> None:
-        super().__init__()
-        self._ids_for = ids_for
-
-    def __missing__(self, token: str) -> tuple[int, ...]:
-        if len(self) >= _MEMO_MAX:
-            self.clear()
-        self[token] = ids = self._ids_for(token)
-        return ids
-
-
 class GateIndex:
     """All gates of a pack in one dictionary: word prefix -> regexes it opens.
 
@@ -571,7 +556,7 @@ class GateIndex:
         self.text_subs = tuple((tuple(ids), sub) for sub, ids in by_pattern.values())
         # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
         # lookup.  Tokens are split at white space, which no word contains.
-        self._memo = _TokenMemo(self._ids_for)
+        self._memo = TokenMemo(self._ids_for)
 
     def _ids_for(self, token: str) -> tuple[int, ...]:
         ids: list[int] = []

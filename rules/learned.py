@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from .memo import TokenMemo
 from .model import PackError
 
 # byte -> the same byte, but a space for ASCII that is not a letter, digit or apostrophe
@@ -37,7 +38,6 @@ _SEPARATORS = bytes(b if b >= 128 or chr(b).isalnum() or chr(b) == "'" else 32 f
 SHIPPED = "learned.json"
 MAX_RULES = 2
 PREFIX = 5  # letters of a word's prefix feature (only for words longer than this)
-_MEMO_MAX = 100_000
 # Function words of nl and en.  Alone they say more about how someone writes than about what
 # is said, so they are no feature of their own (only in pairs: "die van", "het is"), and
 # evidence made only of them is shown last.
@@ -77,28 +77,14 @@ def features(t: str) -> list[str]:
     return out
 
 
-class _TokenWeights(dict[str, complex]):
-    """token -> the weights of its word and prefix features, computed on first sight;
-    emptied when it grows too big (numbers and typos would otherwise pile up)."""
-
-    def __init__(self, words: dict[str, complex], prefixes: dict[str, complex]) -> None:
-        super().__init__()
-        self._words = words
-        self._prefixes = prefixes
-
-    def __missing__(self, w: str) -> complex:
-        if len(self) >= _MEMO_MAX:
-            self.clear()
-        x = self._words.get(w, 0j)
-        if len(w) > PREFIX and w not in _FUNCTION_WORDS:
-            x += self._prefixes.get(w[:PREFIX], 0j)
-        self[w] = x
-        return x
+def _has_prefix(w: str) -> bool:
+    """Whether word ``w`` has a prefix feature."""
+    return len(w) > PREFIX and w not in _FUNCTION_WORDS
 
 
 def _long(toks: list[str]) -> list[str]:
     """The words of ``toks`` that have a prefix feature."""
-    return [w for w in toks if len(w) > PREFIX and w not in _FUNCTION_WORDS]
+    return [w for w in toks if _has_prefix(w)]
 
 
 @dataclass(frozen=True)
@@ -125,7 +111,7 @@ class LearnedModel:
         self.pairs: dict[tuple[str, str], complex] = {}
         self.prefixes: dict[str, complex] = {}
         # token -> its word weight plus its prefix weight, remembered: one lookup per token
-        self._token_weight = _TokenWeights(self.words, self.prefixes)
+        self._token_weight = TokenMemo(self._weight_of)
         for i, (rid, spec) in enumerate(specs.items()):
             unit = 1 if i == 0 else 1j
             where = f"{label}: rules.{rid}"
@@ -157,6 +143,13 @@ class LearnedModel:
                     self.prefixes[a] = self.prefixes.get(a, 0j) + unit * w
                 else:
                     self.words[a] = self.words.get(a, 0j) + unit * w
+
+    def _weight_of(self, w: str) -> complex:
+        """The weights of token ``w``'s word and prefix features."""
+        x = self.words.get(w, 0j)
+        if _has_prefix(w):
+            x += self.prefixes.get(w[:PREFIX], 0j)
+        return x
 
     def scores(self, t: str) -> tuple[list[float], list[str]]:
         """(the logit of each rule, the tokens) for base form ``t``."""
