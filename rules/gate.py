@@ -487,10 +487,6 @@ class Rx:
             return self.rx.finditer(text)
         return self._finditer_alts(text, opened)
 
-    def compiled(self) -> re.Pattern[str]:
-        """The compiled regex (compiled on first use)."""
-        return self.rx
-
     def __getattr__(self, name: str) -> re.Pattern[str]:
         # Called only when normal lookup fails: for ``rx`` before its first use, so a
         # compiled regex costs nothing extra to reach.
@@ -501,7 +497,7 @@ class Rx:
 
     def _alt_rx(self, gid: int) -> re.Pattern[str]:
         """The compiled alternative numbered ``gid`` (compiled now if it never was)."""
-        self.alt_rx[gid] = rx = self.by_gid[gid].compiled()
+        self.alt_rx[gid] = rx = self.by_gid[gid].rx
         return rx
 
     def _finditer_alts(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
