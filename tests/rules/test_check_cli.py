@@ -130,14 +130,7 @@ def test_imports_no_platform_or_redis_library() -> None:
 
 
 def test_runs_as_module() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "rules.check_cli", "--jsonl"],
-        input='{"text": "kut", "x": 1}\n',
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = _check_jsonl('{"text": "kut", "x": 1}\n')
     assert proc.returncode == 0
     assert json.loads(proc.stdout) == {
         "text": "kut",
