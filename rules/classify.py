@@ -276,15 +276,31 @@ class CompiledPack:
         }
 
     def _all_rx(self) -> list[Rx]:
-        out: list[Rx] = []
-        for value in vars(self).values():
-            items = value if isinstance(value, tuple) else (value,)
-            for item in items:
-                if isinstance(item, Rx):
-                    out.append(item)
-                elif isinstance(item, tuple):
-                    out.extend(x for x in item if isinstance(x, Rx))
-        return out
+        """Every gated regex of the pack: the gate index is built from these, and a
+        regex left out of it would never run (a test compares this list with the
+        attributes)."""
+        return [
+            *self.lang_words,
+            self.lang_ctx,
+            self.lang_phrase,
+            self.group,
+            self.hate_pred,
+            self.hate_standalone,
+            *(rx for _, rx in self.kinds),
+            self.exclude,
+            self.called,
+            self.person,
+            self.vehicle,
+            *(rx for _, rx in self.slot_rx),
+            self.acc_pointer,
+            self.acc_accuse,
+            self.acc_direct,
+            self.acc_group,
+            self.vig_call,
+            self.vig_threat,
+            self.off_topic,
+            self.share,
+        ]
 
     # ---------------------------------------------------------------------------
     def unmask(self, token: str) -> str:
@@ -426,7 +442,7 @@ class CompiledPack:
                 return m.group(0)
         if self.acc_accuse.search(t, wp) is None:
             return None
-        accuse = self.acc_accuse.rx
+        accuse = self.acc_accuse.compiled()
         for text in (t, raw):
             pointers = (
                 self.acc_pointer.finditer(t, wp) if text is t else self.acc_name.finditer(raw)

@@ -94,7 +94,7 @@ def _per_call_memo(fn: Callable[..., _R]) -> Callable[..., _R]:
     _MEMOS.append(memo)
 
     @functools.wraps(fn)
-    def remembered(items: list[Any], *args: Any) -> _R:
+    def memoised(items: list[Any], *args: Any) -> _R:
         key = (tuple(map(id, items)), *args)
         try:
             return memo[key]
@@ -102,7 +102,7 @@ def _per_call_memo(fn: Callable[..., _R]) -> Callable[..., _R]:
             got = memo[key] = fn(items, *args)
             return got
 
-    return remembered
+    return memoised
 
 
 def _starts(items: list[Any], n: int, word: bool) -> frozenset[str] | None:
@@ -379,6 +379,7 @@ def _gate_for(parsed: Any) -> Gate:
 
 
 _IDS = itertools.count()
+_END = 1 << 62  # "to the end of the text", as pos/endpos of a search
 
 
 class Rx:
@@ -407,7 +408,7 @@ class Rx:
     )
     gate: Gate
     gid: int
-    rx: re.Pattern[str]
+    rx: re.Pattern[str] | _Uncompiled
     alts: tuple[Rx, ...]
 
     def __init__(self, rx: re.Pattern[str] | str, *, split: bool = True) -> None:
@@ -418,9 +419,10 @@ class Rx:
         tried, parts, gate = analysed(source, flags, split and isinstance(rx, str))
         self.tried = tried  # the trie form
         self.flags = (flags & ~re.UNICODE) | FLAGS
-        # ``rx`` stays unset until first read (:meth:`__getattr__` compiles it then): many
-        # regexes, alternatives above all, are never run on a given text, and compiling
-        # them all made loading a pack take most of a second
+        # ``rx`` is compiled on its first use (see :class:`_Uncompiled`): many regexes,
+        # alternatives above all, are never run on a given text, and compiling them all
+        # made loading a pack take most of a second
+        self.rx = _Uncompiled(self)
         self.alts = tuple(Rx(part, split=False) for part in parts)
         self.by_gid = {alt.gid: alt for alt in self.alts}
         self.alt_ids = frozenset(self.by_gid)
@@ -447,7 +449,7 @@ class Rx:
         self.sub_re = _trie_re(rest) if rest else None
 
     def search(
-        self, text: str, opened: AbstractSet[int], pos: int = 0, endpos: int = 1 << 62
+        self, text: str, opened: AbstractSet[int], pos: int = 0, endpos: int = _END
     ) -> re.Match[str] | None:
         """``rx.search`` if the gate is open for ``text`` (``opened`` from the index).
 
@@ -487,17 +489,14 @@ class Rx:
             return self.rx.finditer(text)
         return self._finditer_alts(text, opened)
 
-    def __getattr__(self, name: str) -> re.Pattern[str]:
-        # Called only when normal lookup fails: for ``rx`` before its first use, so a
-        # compiled regex costs nothing extra to reach.
-        if name != "rx":
-            raise AttributeError(name)
-        self.rx = rx = re.compile(self.tried, self.flags)
-        return rx
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled regex (compiled now if it never was)."""
+        rx = self.rx
+        return rx.compile() if isinstance(rx, _Uncompiled) else rx
 
     def _alt_rx(self, gid: int) -> re.Pattern[str]:
         """The compiled alternative numbered ``gid`` (compiled now if it never was)."""
-        self.alt_rx[gid] = rx = self.by_gid[gid].rx
+        self.alt_rx[gid] = rx = self.by_gid[gid].compiled()
         return rx
 
     def _finditer_alts(self, text: str, opened: AbstractSet[int]) -> Iterator[re.Match[str]]:
@@ -510,6 +509,36 @@ class Rx:
                 return
             yield m
             pos = m.end()
+
+
+class _Uncompiled:
+    """Stands in for the regex of an :class:`Rx` until its first use, which compiles it
+    and puts it in the Rx's place: from then on a search costs nothing extra.  (A plain
+    attribute rather than a property or ``__getattr__``: the same in compiled builds.)"""
+
+    __slots__ = ("owner",)
+
+    def __init__(self, owner: Rx) -> None:
+        self.owner = owner
+
+    @property
+    def pattern(self) -> str:
+        return self.owner.tried
+
+    @property
+    def flags(self) -> int:
+        return self.owner.flags
+
+    def compile(self) -> re.Pattern[str]:
+        owner = self.owner
+        owner.rx = rx = re.compile(owner.tried, owner.flags)
+        return rx
+
+    def search(self, text: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        return self.compile().search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = _END) -> Iterator[re.Match[str]]:
+        return self.compile().finditer(text, pos, endpos)
 
 
 def _word_head(s: str) -> str:

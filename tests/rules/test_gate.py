@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rules import Pack, classify, load_pack
-from rules.gate import GateIndex, Rx
+from rules.gate import GateIndex, Rx, _Uncompiled
 from rules.normalize import base, deobfuscate
 
 CORPUS = Path(__file__).parent.parent / "data" / "corpus.jsonl"
@@ -55,7 +55,7 @@ def _texts() -> list[str]:
 def test_no_pack_regex_matches_where_its_gate_is_closed(locale: str) -> None:
     c = load_pack(locale).compiled
     # each regex, and each alternative of a split one
-    rxs = [(x.gid, x.rx) for rx in c._all_rx() for x in (rx, *rx.alts)]
+    rxs = [(x.gid, x.compiled()) for rx in c._all_rx() for x in (rx, *rx.alts)]
     wrong = []
     for text in _texts():
         t = base(text)
@@ -82,11 +82,7 @@ def test_pack_regexes_see_ascii_words(be: Pack) -> None:
 
 
 def _is_compiled(rx: Rx) -> bool:
-    try:
-        Rx.__dict__["rx"].__get__(rx, Rx)  # the slot itself: never compiles
-    except AttributeError:
-        return False
-    return True
+    return not isinstance(rx.rx, _Uncompiled)
 
 
 def test_regexes_are_compiled_on_first_use_only() -> None:
@@ -103,3 +99,16 @@ def test_regexes_are_compiled_on_first_use_only() -> None:
     used = [x for x in every if _is_compiled(x)]
     assert used and len(used) < len(every)
     assert all(x.rx.pattern == x.tried for x in used)
+
+
+def test_every_gated_regex_of_a_pack_is_in_its_gate_index(be: Pack) -> None:
+    """``_all_rx`` lists the regexes by hand (compiled builds have no ``vars``); one
+    missing there would have no gate in the index and never run."""
+    c = be.compiled
+    attrs: list[Rx] = []
+    for value in vars(c).values():
+        for item in value if isinstance(value, tuple) else (value,):
+            attrs += [
+                x for x in (item if isinstance(item, tuple) else (item,)) if isinstance(x, Rx)
+            ]
+    assert attrs and sorted(x.gid for x in c._all_rx()) == sorted(x.gid for x in attrs)
