@@ -7,11 +7,21 @@ REDIS_URL ?= redis://127.0.0.1:6379/0
 
 .PHONY: demo test lint typecheck check bench eval clean
 
-$(STAMP): pyproject.toml
+# Editable: the checkout's modules run as they are (setup.py compiles nothing in place).
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	BUURTBOT_COMPILE=0 $(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# An installed copy, as users get it: the classifier compiled with mypyc (setup.py).
+FAST ?= .venv-fast
+FAST_STAMP := $(FAST)/.installed
+$(FAST_STAMP): pyproject.toml setup.py $(wildcard rules/*.py rules/packs/*)
+	$(PYTHON) -m venv $(FAST)
+	$(FAST)/bin/pip install --quiet --upgrade pip
+	$(FAST)/bin/pip install --quiet '.[dev]'
+	touch $(FAST_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/buurtbot demo $(ARGS)
@@ -31,11 +41,12 @@ typecheck: $(STAMP)
 
 check: lint typecheck test
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_rules.py
+# The installed (compiled) classifier, and in the same run the checkout's pure Python.
+bench: $(FAST_STAMP)
+	$(FAST)/bin/python benchmarks/bench_rules.py $(ARGS)
 
 eval: $(STAMP)
 	$(BIN)/python benchmarks/eval_rules.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(FAST) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

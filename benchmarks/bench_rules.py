@@ -2,23 +2,31 @@
 in-process, of ``check --jsonl`` as a whole process, and of better-profanity on the same
 messages for comparison.  Prints figures and the targets; asserts nothing.
 
-    python benchmarks/bench_rules.py [--n 50000] [--bp-n N]
+    python benchmarks/bench_rules.py [--n 50000] [--bp-n N] [--source]
+
+It measures the ``rules`` package the running Python imports: in the development
+environment the checkout (pure Python), in an installed one (``make bench``) the modules
+compiled with mypyc (setup.py); then it also measures the checkout in-process, so one run
+prints both forms.  ``--source``: the checkout only.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.machinery
+import importlib.util
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if "--source" in sys.argv or importlib.util.find_spec("rules") is None:
+    sys.path.insert(0, str(ROOT))
 
 from rules import classify, load_pack  # noqa: E402
 from rules.check_cli import default_jobs  # noqa: E402
@@ -61,8 +69,13 @@ def bench_process(msgs: list[str], cache: bool = True, jobs: int = 0) -> tuple[f
     data = "".join(
         json.dumps({"text": m, "id": i}, ensure_ascii=False) + "\n" for i, m in enumerate(msgs)
     )
-    exe = shutil.which("buurtbot")
-    cmd = [exe, "check", "--jsonl"] if exe else [sys.executable, "-m", "rules.check_cli", "--jsonl"]
+    # this environment's command (the same ``rules`` as measured in-process)
+    exe = Path(sys.executable).with_name("buurtbot")
+    cmd = (
+        [str(exe), "check", "--jsonl"]
+        if exe.is_file() and "--source" not in sys.argv
+        else [sys.executable, "-m", "rules.check_cli", "--jsonl"]
+    )
     if jobs:
         cmd += ["--jobs", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -81,6 +94,32 @@ def bench_process(msgs: list[str], cache: bool = True, jobs: int = 0) -> tuple[f
         print(f"  check --jsonl failed: rc={proc.returncode}, {lines} lines: {proc.stderr[:300]!r}")
     name = " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd))
     return len(msgs) / dt, len(msgs) / cpu, name
+
+
+def compiled() -> bool:
+    """Whether the classifier imported here was compiled (mypyc, see setup.py)."""
+    module = importlib.import_module("rules.classify")  # the module: rules.classify is the function
+    return any(
+        str(getattr(module, "__file__", "")).endswith(suffix)
+        for suffix in importlib.machinery.EXTENSION_SUFFIXES
+    )
+
+
+def bench_source_inprocess(n: int) -> tuple[float, float] | None:
+    """The in-process figures of the checkout (pure Python), from a child process."""
+    proc = subprocess.run(
+        [sys.executable, __file__, "--source", "--inprocess-only", "--n", str(n)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    try:
+        wall, cpu = map(float, proc.stdout.split())
+    except ValueError:
+        print(f"  pure-Python run failed: {proc.stderr[-300:]!r}")
+        return None
+    return wall, cpu
 
 
 def bench_better_profanity(msgs: list[str]) -> tuple[float, float] | None:
@@ -110,11 +149,18 @@ def main() -> int:
         default=0,
         help="messages for better-profanity, spread over all (0 = all)",
     )
+    ap.add_argument("--source", action="store_true", help="measure the checkout (pure Python)")
+    ap.add_argument("--inprocess-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     msgs = messages(args.n)
+    if args.inprocess_only:
+        print(*bench_inprocess(msgs))
+        return 0
+    form = "compiled with mypyc" if compiled() else "pure Python"
     print(f"== {len(msgs)} messages (cycled from tests/data/corpus.jsonl), nl-BE, all rules on")
     print("   figures: msg/s by wall clock, and by CPU time of the measured process")
     print(f"   check --jsonl runs {default_jobs()} worker process(es) by default on this machine")
+    print(f"   classifier: {form} ({Path(sys.executable).parent.parent.name})")
     t0, c0 = time.perf_counter(), time.process_time()
     load_pack("nl-BE")  # compiled once and cached: bench_inprocess gets this one
     print(
@@ -124,8 +170,15 @@ def main() -> int:
     inproc, inproc_cpu = bench_inprocess(msgs)
     print(
         f"in-process classify:      {inproc:8,.0f} wall {inproc_cpu:8,.0f} cpu"
-        f"   (target >= {TARGET_INPROC:,})"
+        f"   (target >= {TARGET_INPROC:,}; {form})"
     )
+    if compiled():
+        source = bench_source_inprocess(len(msgs))
+        if source:
+            print(
+                f"  same, pure Python (the checkout): {source[0]:8,.0f} wall {source[1]:8,.0f} cpu"
+                f"   (compiled: {inproc_cpu / source[1]:.2f}x)"
+            )
     proc, proc_cpu, cmd = bench_process(msgs)
     print(
         f"whole process check --jsonl: {proc:8,.0f} wall {proc_cpu:8,.0f} cpu"
