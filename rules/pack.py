@@ -274,6 +274,7 @@ class Pack:
             if rid not in RULE_IDS:
                 raise _err(label, f'[rules."{rid}"]', "unknown rule id")
         self._rules: dict[str, RuleConf] = {}
+        self._templates: dict[tuple[str, str], str] = {}  # (rule id, kind) -> reason text
         for rid in RULE_IDS:
             conf = rules.get(rid)
             entry = f'[rules."{rid}"]'
@@ -374,8 +375,11 @@ class Pack:
         return self._rule(rule_id).reply
 
     def reason(self, rule_id: str, kind: str = "", evidence: str = "") -> str:
-        conf = self._rule(rule_id)
-        template = dict(conf.reasons).get(kind, conf.reason)
+        try:  # called for every finding: the template is looked up once per kind
+            template = self._templates[rule_id, kind]
+        except KeyError:
+            conf = self._rule(rule_id)
+            template = self._templates[rule_id, kind] = dict(conf.reasons).get(kind, conf.reason)
         return template.replace("{evidence}", evidence)
 
     def text(self, key: str) -> str:
