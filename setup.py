@@ -14,6 +14,7 @@ optimisation only, so it never stops an install:
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from setuptools import setup
@@ -28,8 +29,16 @@ HOT = [
 ]
 
 
+# The commands that build the package.  pip also runs setup.py for metadata (egg_info,
+# dist_info) and editable installs (editable_wheel); mypycify type-checks and generates C
+# on every run of this file, so it is called for these only.
+_BUILDS = frozenset({"bdist_wheel", "build", "build_ext", "install"})
+
+
 def _wanted() -> bool:
-    return os.environ.get("BUURTBOT_COMPILE", "1").strip().lower() not in {"0", "no", "off"}
+    if os.environ.get("BUURTBOT_COMPILE", "1").strip().lower() in {"0", "no", "off"}:
+        return False
+    return not _BUILDS.isdisjoint(sys.argv[1:])
 
 
 def _ext_modules() -> list[object]:
