@@ -9,6 +9,12 @@ substring).  ``^`` counts as a word start, like a word boundary.  All gates of a
 pass over its white-space separated tokens (each looked up once, then remembered) gives the
 set of regexes worth running, and the others are not run at all.  Gates are conservative: when an alternative
 cannot be reduced to literals, the regex always runs.
+
+A regex of one sequence (an alternative of a split regex, mostly) may get a two-word gate
+instead: two words from different places in it, both of which every match contains
+("het moet hem zijn": "het" and "zijn" rather than "het" alone), when such a pair is
+rarer than its best single word (by :func:`_share`).  Its rarer words open it as
+candidate; the index keeps it open only if the message also has one of the other words.
 """
 
 from __future__ import annotations
@@ -71,11 +77,19 @@ _COMMON_WORDS = _COMMON_TEXT.split()
 COMMON_PREFIXES = frozenset(w[:k] for w in _COMMON_WORDS for k in range(1, PREFIX + 1))
 
 
+Clause = tuple[frozenset[str], frozenset[str]]
+
+
 @dataclass(frozen=True)
 class Gate:
+    """Open for a text when ``always``, or when the text has a word that starts with one
+    of ``word`` or contains one of ``sub`` -- and, if ``also`` is not empty, has a word
+    that starts with one of ``also`` as well."""
+
     always: bool
     word: frozenset[str]
     sub: tuple[str, ...]
+    also: frozenset[str] = frozenset()
 
 
 ALWAYS = Gate(True, frozenset(), ())
@@ -231,6 +245,15 @@ def _word_start(items: list[Any], i: int, bounded: bool) -> bool:
 _WORD_START_AT = (C.AT_BOUNDARY, C.AT_BEGINNING, C.AT_BEGINNING_STRING, C.AT_BEGINNING_LINE)
 
 
+def _share(prefixes: frozenset[str]) -> float:
+    """A rough share of messages with a word starting with one of ``prefixes`` (common
+    words often, short prefixes now and then, the others rarely): to choose anchors."""
+    return min(
+        1.0,
+        sum(0.3 if p in COMMON_PREFIXES else 0.05 if len(p) < PREFIX else 0.01 for p in prefixes),
+    )
+
+
 def _score(prefixes: frozenset[str]) -> tuple[int, int, int]:
     common = sum(p in COMMON_PREFIXES for p in prefixes)
     return (common, sum(len(p) < PREFIX for p in prefixes), len(prefixes))
@@ -270,6 +293,55 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> frozenset[str] 
     if best is not None and n != PREFIX:
         return _distributed(items[best_i:], n) or best
     return best
+
+
+_ANCHOR_OPS = (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN)
+# The second words of a two-word gate cost every message that has one of them a little
+# (GateIndex.opened): words in most messages ("de", "die", "dat") are not worth it.
+_MAX_SECOND = 1.0
+
+
+def _pair(items: list[Any], bounded: bool, n: int) -> Clause | None:
+    """Two sets of word prefixes, a match of ``items`` has a word starting with one of
+    each, that are together rarer than the best single anchor (:func:`_anchor`); the
+    rarer set first.  ``None`` if there are none.
+
+    Two words of different places in the pattern ("het moet hem zijn": "het" and "zijn")
+    are far less often both in a message than the better of them alone.
+    """
+    while len(items) == 1 and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][-1].data
+    if items and items[0][0] is C.AT and items[0][1] in _WORD_START_AT:
+        items, bounded = items[1:], True
+    single = _anchor(items, bounded)
+    if single is None:
+        return None
+    cost = _share(single)
+    starts = [
+        i
+        for i in range(len(items))
+        if _word_start(items, i, bounded) and (i == 0 or items[i][0] in _ANCHOR_OPS)
+    ]
+    best: tuple[int, int, bool] | None = None
+    for a, i in enumerate(starts):
+        for j in starts[a + 1 :]:
+            head = _distributed(items[i:j])
+            if head is None:
+                continue
+            tail = _distributed(items[j:])
+            if (
+                tail is not None
+                and max(_share(head), _share(tail)) <= _MAX_SECOND
+                and _share(head) * _share(tail) < cost
+            ):
+                best, cost = (i, j, _share(tail) < _share(head)), _share(head) * _share(tail)
+    if best is None:
+        return None
+    i, j, tail_first = best
+    head, tail = _distributed(items[i:j], n), _distributed(items[j:], n)
+    if head is None or tail is None:  # pragma: no cover - as with PREFIX characters
+        return None
+    return (tail, head) if tail_first else (head, tail)
 
 
 def _long(items: list[Any], short: frozenset[str], n: int) -> frozenset[str]:
@@ -319,10 +391,11 @@ def gate_of(source: str, flags: int) -> Gate:
 def _is_gate(value: object) -> bool:
     return (
         isinstance(value, tuple)
-        and len(value) == 3
+        and len(value) == 4
         and isinstance(value[0], bool)
         and isinstance(value[1], frozenset)
         and isinstance(value[2], tuple)
+        and isinstance(value[3], frozenset)
     )
 
 
@@ -349,13 +422,13 @@ def analysed(source: str, flags: int, split: bool) -> tuple[str, tuple[str, ...]
         parts = remembered("alts", source, lambda: tuple(alternatives(source)), _is_str_tuple)
     if len(parts) >= _MIN_SPLIT:
         return tried, parts, ALWAYS
-    always, word, sub = remembered(
+    always, word, sub, also = remembered(
         "gate",
         f"{flags}\0{source}",
         lambda: dataclasses.astuple(gate_of(source, flags)),
         _is_gate,
     )
-    return tried, (), Gate(always, word, sub)
+    return tried, (), Gate(always, word, sub, also)
 
 
 def _gate_for(parsed: Any) -> Gate:
@@ -375,6 +448,10 @@ def _gate_for(parsed: Any) -> Gate:
         if first is None or "" in first:
             return ALWAYS
         sub |= first
+    if len(alts) == 1 and not sub:  # one sequence: two of its words, if that is better
+        pair = _pair(alts[0], False, LONG)
+        if pair is not None:
+            return Gate(False, pair[0], (), pair[1])
     return Gate(False, frozenset(word), tuple(sorted(sub)))
 
 
@@ -393,6 +470,7 @@ class Rx:
     """
 
     __slots__ = (
+        "also_id",
         "alt_ids",
         "alt_rx",
         "alts",
@@ -429,14 +507,17 @@ class Rx:
         # gid -> compiled alternative, filled on first use: one dict lookup per search
         self.alt_rx: dict[int, re.Pattern[str]] = {}
         if self.alts:  # open when one of its alternatives is
+            # (those with a two-word gate open it themselves: GateIndex.opened)
             self.gate = Gate(
                 any(alt.gate.always for alt in self.alts),
-                frozenset().union(*(alt.gate.word for alt in self.alts)),
+                frozenset().union(*(alt.gate.word for alt in self.alts if not alt.gate.also)),
                 tuple(sorted(set().union(*(alt.gate.sub for alt in self.alts)))),
             )
         else:
             self.gate = gate
         self.gid = next(_IDS)
+        # a two-word gate (Gate.also): the number its second words open (GateIndex)
+        self.also_id = _also_id(self.gate.also) if self.gate.also else 0
         # The strings of a substring gate that start with a word character are looked for
         # word by word: a match contains the word characters its string starts with, and
         # those lie inside one word (and words repeat: that is remembered).  The others
@@ -511,6 +592,18 @@ class Rx:
             pos = m.end()
 
 
+_ALSO_IDS: dict[frozenset[str], int] = {}
+
+
+def _also_id(prefixes: frozenset[str]) -> int:
+    """The number opened by a word with one of ``prefixes``, the second words of a
+    two-word gate (negative: apart from the regexes' own; one per set of prefixes)."""
+    got = _ALSO_IDS.get(prefixes)
+    if got is None:
+        got = _ALSO_IDS[prefixes] = -1 - len(_ALSO_IDS)
+    return got
+
+
 class _Uncompiled:
     """Stands in for the regex of an :class:`Rx` until its first use, which compiles it
     and puts it in the Rx's place: from then on a search costs nothing extra.  (A plain
@@ -552,6 +645,9 @@ def _trie_re(strings: list[str]) -> re.Pattern[str]:
 
 
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
+# What one token opens (GateIndex): regexes, regexes with a two-word gate whose first
+# words it has, and second words of two-word gates.
+TokenIds = tuple[tuple[int, ...], tuple[int, ...], int]
 
 
 class GateIndex:
@@ -561,12 +657,25 @@ class GateIndex:
     """
 
     def __init__(self, rxs: Iterable[Rx]) -> None:
-        rxs = [x for rx in rxs for x in (rx, *rx.alts)]
+        tops = list(rxs)
+        rxs = [x for rx in tops for x in (rx, *rx.alts)]
         by_prefix: dict[str, list[int]] = {}
         self.always: frozenset[int] = frozenset(rx.gid for rx in rxs if rx.gate.always)
         for rx in rxs:
             for p in rx.gate.word:
                 by_prefix.setdefault(p, []).append(rx.gid)
+        # The second words of two-word gates: one number per set of prefixes (Rx.also_id).
+        # A regex with such a gate whose first words opened it, but not its second, is
+        # closed again, and so is the regex it is an alternative of when none of its
+        # other alternatives is open (Rx.search would find nothing to run).
+        self.also_of: dict[int, tuple[int, int]] = {}
+        for top in tops:
+            for rx in (top, *top.alts):
+                if rx.gate.also:
+                    for p in rx.gate.also:
+                        by_prefix.setdefault(p, []).append(rx.also_id)
+                    self.also_of[rx.gid] = (1 << (-1 - rx.also_id), top.gid)
+        self.two_word = frozenset(self.also_of)
         self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
         self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
         # A token none of whose words holds any of their heads (most of them) is not
@@ -574,16 +683,21 @@ class GateIndex:
         heads = {h for rx in rxs for h in rx.heads}
         self.any_word_sub = _trie_re(sorted(heads)) if heads else None
         # regexes with the same strings (an alternative and its parent) share one search
-        by_pattern: dict[str, tuple[re.Pattern[str], list[int]]] = {}
+        # (and is only run when the text has one of the characters they start with: a
+        # test of ``in`` on a string is many times faster than a search)
+        by_pattern: dict[str, tuple[re.Pattern[str], list[int], str]] = {}
         for rx in rxs:
             if rx.sub_re is not None:
-                by_pattern.setdefault(rx.sub_re.pattern, (rx.sub_re, []))[1].append(rx.gid)
-        self.text_subs = tuple((tuple(ids), sub) for sub, ids in by_pattern.values())
+                firsts = "".join(sorted({s[0] for s in rx.gate.sub if not _word_head(s)}))
+                by_pattern.setdefault(rx.sub_re.pattern, (rx.sub_re, [], firsts))[1].append(rx.gid)
+        self.text_subs = tuple(
+            (tuple(ids), sub, firsts) for sub, ids, firsts in by_pattern.values()
+        )
         # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
         # lookup.  Tokens are split at white space, which no word contains.
         self._memo = TokenMemo(self._ids_for)
 
-    def _ids_for(self, token: str) -> tuple[int, ...]:
+    def _ids_for(self, token: str) -> TokenIds:
         ids: list[int] = []
         get = self.by_prefix.get
         for word in _WORD.findall(token):
@@ -595,14 +709,40 @@ class GateIndex:
                     break
         if self.any_word_sub is not None and self.any_word_sub.search(token):
             ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
-        return tuple(dict.fromkeys(ids))
+        unique = dict.fromkeys(ids)
+        two_word = self.two_word
+        seconds = 0
+        for i in unique:
+            if i < 0:
+                seconds |= 1 << (-1 - i)
+        return (
+            tuple(i for i in unique if i >= 0 and i not in two_word),
+            tuple(i for i in unique if i in two_word),
+            seconds,
+        )
 
     def opened(self, text: str) -> set[int]:
         """The ids of the regexes whose gate ``text`` opens."""
+        found = [self._memo[token] for token in text.split()]
         out = set(self.always)
-        # one call: the loop over the tokens runs in C (a known token is a dict lookup)
-        out.update(*map(self._memo.__getitem__, text.split()))
-        for gids, sub in self.text_subs:
-            if sub.search(text):
-                out.update(gids)
+        # one call: the loop over the ids runs in C
+        out.update(*[ids for ids, _, _ in found])
+        for gids, sub, firsts in self.text_subs:
+            for ch in firsts:
+                if ch in text:
+                    if sub.search(text):
+                        out.update(gids)
+                    break
+        # regexes with a two-word gate whose first words are here: are the second?
+        candidates = [gid for _, firsts, _ in found for gid in firsts]
+        if candidates:
+            seconds = 0  # one bit per set of second words (an int: no set to fill)
+            for _, _, bits in found:
+                seconds |= bits
+            also_of = self.also_of
+            for gid in candidates:
+                bit, top = also_of[gid]
+                if seconds & bit:
+                    out.add(gid)
+                    out.add(top)  # the regex it is an alternative of (or itself)
         return out

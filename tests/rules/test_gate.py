@@ -112,3 +112,40 @@ def test_every_gated_regex_of_a_pack_is_in_its_gate_index(be: Pack) -> None:
                 x for x in (item if isinstance(item, tuple) else (item,)) if isinstance(x, Rx)
             ]
     assert attrs and sorted(x.gid for x in c._all_rx()) == sorted(x.gid for x in attrs)
+
+
+def test_a_two_word_gate_opens_only_when_both_words_are_there() -> None:
+    # common words alone ("het", "zijn") would open it for most messages
+    rx = Rx(r"\bhet moet (?:hem|haar) (?:wel |gewoon )?zijn\b")
+    assert rx.gate.word and rx.gate.also
+    index = GateIndex([rx])
+    assert rx.gid in index.opened("het moet hem wel zijn, die van de overkant")
+    assert rx.gid not in index.opened("het is koud en het regent")
+    assert rx.gid not in index.opened("ze zijn er niet, hem zag ik wel")
+
+
+def test_an_alternative_with_a_two_word_gate_opens_the_regex_it_is_part_of() -> None:
+    rx = Rx(r"\bhet moet (?:hem|haar) zijn\b|\bdie (?:gast|kerel) was het\b|\bkatten\b")
+    (pair, other, cat) = rx.alts
+    assert pair.gate.also and other.gate.also and not cat.gate.also
+    index = GateIndex([rx])
+    opened = index.opened("het moet haar zijn")
+    assert {rx.gid, pair.gid} <= opened and other.gid not in opened
+    assert rx.search("ja, het moet haar zijn", opened)
+    # the first words of a pair alone open neither the alternative nor the regex
+    opened = index.opened("het was een gast")
+    assert rx.gid not in opened and not {pair.gid, other.gid} & opened
+    assert rx.search("het was een gast", opened) is None
+    opened = index.opened("twee katten")
+    assert {rx.gid, cat.gid} <= opened and pair.gid not in opened
+
+
+def test_the_second_words_of_two_word_gates_are_few() -> None:
+    """Every set of second words costs the messages that have one a little (one more
+    bit to set): a pack has a few hundred, not thousands."""
+    from rules import gate
+
+    c = load_pack("nl-BE").compiled
+    two_word = [x for rx in c._all_rx() for x in (rx, *rx.alts) if x.gate.also]
+    assert len(two_word) > 50  # the pack's phrase lists are full of common words
+    assert len({x.gate.also for x in two_word}) <= len(gate._ALSO_IDS) < 2_000
