@@ -213,7 +213,7 @@ class CompiledPack:
         self.called = galt(SAAR, "called")
         self.not_called = alt(SAAR, "not_called")
         suffixes = words_regex(lx(SAAR, "street_suffix"), fuzzy=False)
-        self.street = _rc(rf"\b[a-z][a-z'\-]{{2,}}?(?:{suffixes})\b")
+        self.street = Rx(rf"\b[a-z][a-z'\-]{{2,}}?(?:{suffixes})\b")
         self.street_stop = frozenset(base(w) for w in lx(SAAR, "street_stop"))
 
         # --- signalement -------------------------------------------------------
@@ -289,6 +289,7 @@ class CompiledPack:
             *(rx for _, rx in self.kinds),
             self.exclude,
             self.called,
+            self.street,
             self.person,
             self.vehicle,
             *(rx for _, rx in self.slot_rx),
@@ -383,8 +384,8 @@ class CompiledPack:
             return True
         return False
 
-    def place(self, t: str) -> str | None:
-        for m in self.street.finditer(t):
+    def place(self, t: str, wp: set[int]) -> str | None:
+        for m in self.street.finditer(t, wp):
             word = m.group(0)
             if word not in self.street_stop:
                 return word
@@ -506,7 +507,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     else:
         is_report, kind, report_ev = c.report(t, wp)
     called = not c.called_ids.isdisjoint(wp) and c.police_called(t, wp)
-    place = c.place(t) if is_report else None
+    place = c.place(t, wp) if is_report else None
     if on[LANG]:
         hit = c.language(t, wp)
         if hit:

@@ -431,6 +431,25 @@ def analysed(source: str, flags: int, split: bool) -> tuple[str, tuple[str, ...]
     return tried, (), Gate(always, word, sub, also)
 
 
+def _infix(items: list[Any]) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``items`` contains, not at its start
+    (``[a-z-]{3,}(?:straat|laan)``: "straa", "laan"; a plate's "-"), or None.  Strings
+    that start with a word character are looked for within the tokens of a message,
+    which is remembered per token; the others in the whole text, so those come last."""
+    while len(items) == 1 and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][-1].data
+    best: frozenset[str] | None = None
+    best_key: tuple[bool, int, int] | None = None
+    for i in range(1, len(items)):
+        got = _starts(items[i:], PREFIX, False)
+        if got is None or "" in got:
+            continue
+        key = (any(not _word_head(g) for g in got), -min(map(len, got)), len(got))
+        if best_key is None or key < best_key:
+            best, best_key = got, key
+    return best
+
+
 def _gate_for(parsed: Any) -> Gate:
     items: list[Any] = list(parsed.data)
     if len(items) == 1 and items[0][0] is C.BRANCH:
@@ -446,7 +465,9 @@ def _gate_for(parsed: Any) -> Gate:
             continue
         first = _starts(alt, PREFIX, False)
         if first is None or "" in first:
-            return ALWAYS
+            first = _infix(alt)
+            if first is None:
+                return ALWAYS
         sub |= first
     if len(alts) == 1 and not sub:  # one sequence: two of its words, if that is better
         pair = _pair(alts[0], False, LONG)

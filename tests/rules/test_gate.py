@@ -149,3 +149,33 @@ def test_the_second_words_of_two_word_gates_are_few() -> None:
     two_word = [x for rx in c._all_rx() for x in (rx, *rx.alts) if x.gate.also]
     assert len(two_word) > 50  # the pack's phrase lists are full of common words
     assert len({x.gate.also for x in two_word}) <= len(gate._ALSO_IDS) < 2_000
+
+
+@pytest.mark.parametrize(
+    ("pattern", "opens", "stays_closed"),
+    [
+        # a street: the suffix is inside the word, after letters of any kind
+        (r"\b[a-z\-]{3,}(?:straat|laan)\b", "in de sint-jansstraat", "in de kerk"),
+        # a Belgian plate: all a match is sure to hold is its hyphens
+        (
+            r"\b(?=[a-z0-9-]*\d)[a-z0-9]{1,3}-[a-z0-9]{2,3}-[a-z0-9]{1,3}\b",
+            "nummerplaat 1-abc-234",
+            "nummerplaat 1abc234",
+        ),
+    ],
+)
+def test_a_regex_with_no_word_to_start_with_is_gated_on_a_string_inside_it(
+    pattern: str, opens: str, stays_closed: str
+) -> None:
+    rx = Rx(pattern)
+    assert not rx.gate.always and rx.gate.sub
+    index = GateIndex([rx])
+    assert rx.rx.search(opens) and rx.gid in index.opened(opens)
+    assert rx.gid not in index.opened(stays_closed)
+
+
+def test_no_regex_of_the_packs_runs_on_every_message() -> None:
+    for locale in ("nl-BE", "nl-NL", "en"):
+        c = load_pack(locale).compiled
+        always = [x.tried[:60] for rx in c._all_rx() for x in (rx, *rx.alts) if x.gate.always]
+        assert always == [], locale
