@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 from ._retrie import alternatives, retrie
 from .analysis_cache import remembered
 from .lexicon import _trie_regex
-from .memo import TokenMemo
+from .memo import MEMO_MAX
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -666,9 +666,31 @@ def _trie_re(strings: list[str]) -> re.Pattern[str]:
 
 
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
-# What one token opens (GateIndex): regexes, regexes with a two-word gate whose first
-# words it has, and second words of two-word gates.
-TokenIds = tuple[tuple[int, ...], tuple[int, ...], int]
+
+
+class _Candidate:
+    """A regex with a two-word gate (``gid``), opened by one of its first words: it is
+    opened, with the regex it is part of (``top``), when the message has one of its
+    second words too (``bit``: their bit)."""
+
+    __slots__ = ("bit", "gid", "top")
+
+    def __init__(self, gid: int, bit: int, top: int) -> None:
+        self.gid = gid
+        self.bit = bit
+        self.top = top
+
+
+class TokenOpens:
+    """What one token opens: regexes (``ids``), two-word candidates, and second words of
+    two-word gates (one bit per set of them)."""
+
+    __slots__ = ("bits", "candidates", "ids")
+
+    def __init__(self, ids: tuple[int, ...], candidates: tuple[_Candidate, ...], bits: int):
+        self.ids = ids
+        self.candidates = candidates
+        self.bits = bits
 
 
 class GateIndex:
@@ -685,18 +707,16 @@ class GateIndex:
         for rx in rxs:
             for p in rx.gate.word:
                 by_prefix.setdefault(p, []).append(rx.gid)
-        # The second words of two-word gates: one number per set of prefixes (Rx.also_id).
-        # A regex with such a gate whose first words opened it, but not its second, is
-        # closed again, and so is the regex it is an alternative of when none of its
-        # other alternatives is open (Rx.search would find nothing to run).
-        self.also_of: dict[int, tuple[int, int]] = {}
+        # The second words of two-word gates: one number per set of prefixes (Rx.also_id),
+        # one bit in TokenOpens.bits.
+        self.candidate: dict[int, _Candidate] = {}
         for top in tops:
             for rx in (top, *top.alts):
                 if rx.gate.also:
                     for p in rx.gate.also:
                         by_prefix.setdefault(p, []).append(rx.also_id)
-                    self.also_of[rx.gid] = (1 << (-1 - rx.also_id), top.gid)
-        self.two_word = frozenset(self.also_of)
+                    bit = 1 << (-1 - rx.also_id)
+                    self.candidate[rx.gid] = _Candidate(rx.gid, bit, top.gid)
         self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
         self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
         # A token none of whose words holds any of their heads (most of them) is not
@@ -714,11 +734,15 @@ class GateIndex:
         self.text_subs = tuple(
             (tuple(ids), sub, firsts) for sub, ids, firsts in by_pattern.values()
         )
-        # token -> the regexes its words open; tokens repeat a lot, so this is mostly one
+        # token -> what its words open; tokens repeat a lot, so this is mostly one
         # lookup.  Tokens are split at white space, which no word contains.
-        self._memo = TokenMemo(self._ids_for)
+        self._memo: dict[str, TokenOpens] = {}
 
-    def _ids_for(self, token: str) -> TokenIds:
+    def _opens(self, token: str) -> TokenOpens:
+        """What ``token`` opens, worked out and remembered."""
+        memo = self._memo
+        if len(memo) >= MEMO_MAX:  # unique tokens (numbers, names) must not pile up
+            memo.clear()
         ids: list[int] = []
         get = self.by_prefix.get
         for word in _WORD.findall(token):
@@ -730,40 +754,43 @@ class GateIndex:
                     break
         if self.any_word_sub is not None and self.any_word_sub.search(token):
             ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
-        unique = dict.fromkeys(ids)
-        two_word = self.two_word
-        seconds = 0
-        for i in unique:
+        regexes: list[int] = []
+        candidates: list[_Candidate] = []
+        bits = 0
+        for i in dict.fromkeys(ids):
             if i < 0:
-                seconds |= 1 << (-1 - i)
-        return (
-            tuple(i for i in unique if i >= 0 and i not in two_word),
-            tuple(i for i in unique if i in two_word),
-            seconds,
-        )
+                bits |= 1 << (-1 - i)
+            elif i in self.candidate:
+                candidates.append(self.candidate[i])
+            else:
+                regexes.append(i)
+        memo[token] = got = TokenOpens(tuple(regexes), tuple(candidates), bits)
+        return got
 
     def opened(self, text: str) -> set[int]:
         """The ids of the regexes whose gate ``text`` opens."""
-        found = [self._memo[token] for token in text.split()]
         out = set(self.always)
-        # one call: the loop over the ids runs in C
-        out.update(*[ids for ids, _, _ in found])
+        memo = self._memo
+        candidates: list[_Candidate] = []
+        bits = 0  # the second words of two-word gates that are here
+        for token in text.split():
+            got = memo.get(token)
+            if got is None:
+                got = self._opens(token)
+            if got.ids:
+                out.update(got.ids)
+            if got.candidates:
+                candidates.extend(got.candidates)
+            if got.bits:
+                bits |= got.bits
         for gids, sub, firsts in self.text_subs:
             for ch in firsts:
                 if ch in text:
                     if sub.search(text):
                         out.update(gids)
                     break
-        # regexes with a two-word gate whose first words are here: are the second?
-        candidates = [gid for _, firsts, _ in found for gid in firsts]
-        if candidates:
-            seconds = 0  # one bit per set of second words (an int: no set to fill)
-            for _, _, bits in found:
-                seconds |= bits
-            also_of = self.also_of
-            for gid in candidates:
-                bit, top = also_of[gid]
-                if seconds & bit:
-                    out.add(gid)
-                    out.add(top)  # the regex it is an alternative of (or itself)
+        for candidate in candidates:
+            if bits & candidate.bit:
+                out.add(candidate.gid)
+                out.add(candidate.top)
         return out

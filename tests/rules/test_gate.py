@@ -179,3 +179,15 @@ def test_no_regex_of_the_packs_runs_on_every_message() -> None:
         c = load_pack(locale).compiled
         always = [x.tried[:60] for rx in c._all_rx() for x in (rx, *rx.alts) if x.gate.always]
         assert always == [], locale
+
+
+def test_the_token_memo_of_an_index_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rules.gate
+
+    monkeypatch.setattr(rules.gate, "MEMO_MAX", 10)
+    rx = Rx(r"\bkat\b")
+    index = GateIndex([rx])
+    for i in range(50):  # unique tokens, as numbers are
+        assert rx.gid in index.opened(f"de kat van nummer {i}")
+        assert len(index._memo) <= 10
+    assert rx.gid not in index.opened("de hond van nummer 7")
