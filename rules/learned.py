@@ -15,9 +15,10 @@ Score: ``bias + sum(weights of the features)``, a logit; the rule fires at ``sco
 threshold``.  The weights are data (``rules/packs/learned.json``), written by
 ``benchmarks/train_learned.py``; this module only reads them, with no dependencies.
 
-Speed: the (at most two) rules of a model are scored in one pass, each feature's two weights
-held as one complex number (real: first rule, imaginary: second), so that one C-level
-``sum`` adds both.  Sums run in message order, so a score is the same in every process.
+Speed: the (at most two) rules of a model are scored in one pass over the tokens, each
+token's weights looked up once (remembered per token), and a pair's weights by the numbers
+of its two words (only words of pair features have one, so most pairs cost nothing).  Sums
+run in message order, so a score is the same in every process.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from .memo import TokenMemo
+from .memo import MEMO_MAX
 from .model import PackError
 
 # byte -> the same byte, but a space for ASCII that is not a letter, digit or apostrophe
@@ -87,6 +88,18 @@ def _long(toks: list[str]) -> list[str]:
     return [w for w in toks if _has_prefix(w)]
 
 
+class _Weight:
+    """A token's (or a pair's) weight for each rule, and its number among the words of
+    pair features (-1: in none)."""
+
+    __slots__ = ("pid", "w0", "w1")
+
+    def __init__(self, w0: float, w1: float, pid: int) -> None:
+        self.w0 = w0
+        self.w1 = w1
+        self.pid = pid
+
+
 @dataclass(frozen=True)
 class Judgement:
     rule_id: str
@@ -111,7 +124,7 @@ class LearnedModel:
         self.pairs: dict[tuple[str, str], complex] = {}
         self.prefixes: dict[str, complex] = {}
         # token -> its word weight plus its prefix weight, remembered: one lookup per token
-        self._token_weight = TokenMemo(self._weight_of)
+        self._token: dict[str, _Weight] = {}
         for i, (rid, spec) in enumerate(specs.items()):
             unit = 1 if i == 0 else 1j
             where = f"{label}: rules.{rid}"
@@ -144,20 +157,48 @@ class LearnedModel:
                 else:
                     self.words[a] = self.words.get(a, 0j) + unit * w
 
-    def _weight_of(self, w: str) -> complex:
-        """The weights of token ``w``'s word and prefix features."""
+        # Pairs by number: each word of a pair feature has one, and a pair of two numbered
+        # words is one int (hashed for nothing); a pair with any other word weighs nothing.
+        vocabulary = sorted({w for pair in self.pairs for w in pair})
+        self._pid = {w: i for i, w in enumerate(vocabulary)}
+        self._n = len(vocabulary)
+        self._pair: dict[int, _Weight] = {
+            self._pid[a] * self._n + self._pid[b]: _Weight(x.real, x.imag, -1)
+            for (a, b), x in self.pairs.items()
+        }
+
+    def _weight_of(self, w: str) -> _Weight:
+        """The weights of token ``w``'s word and prefix features (remembered)."""
+        memo = self._token
+        if len(memo) >= MEMO_MAX:  # unique tokens (numbers, names) must not pile up
+            memo.clear()
         x = self.words.get(w, 0j)
         if _has_prefix(w):
             x += self.prefixes.get(w[:PREFIX], 0j)
-        return x
+        memo[w] = got = _Weight(x.real, x.imag, self._pid.get(w, -1))
+        return got
 
     def scores(self, t: str) -> tuple[list[float], list[str]]:
         """(the logit of each rule, the tokens) for base form ``t``."""
         toks = tokens(t)
-        s = sum(map(self._token_weight.__getitem__, toks), 0j) + sum(
-            map(self.pairs.get, itertools.pairwise(toks), itertools.repeat(0j)), 0j
-        )
-        return [self.bias[0] + s.real, self.bias[-1] + s.imag][: len(self.bias)], toks
+        memo, pairs, n = self._token, self._pair, self._n
+        # word and pair sums kept apart and in message order: the same floats as summing
+        # each rule's weights one by one
+        w0 = w1 = p0 = p1 = 0.0
+        prev = -1
+        for tok in toks:
+            got = memo.get(tok)
+            if got is None:
+                got = self._weight_of(tok)
+            w0 += got.w0
+            w1 += got.w1
+            if prev >= 0 and got.pid >= 0:
+                pair = pairs.get(prev * n + got.pid)
+                if pair is not None:
+                    p0 += pair.w0
+                    p1 += pair.w1
+            prev = got.pid
+        return [self.bias[0] + (w0 + p0), self.bias[-1] + (w1 + p1)][: len(self.bias)], toks
 
     def judge(self, t: str, wanted: frozenset[str]) -> list[Judgement]:
         """The rules among ``wanted`` that base form ``t`` scores at or above threshold."""

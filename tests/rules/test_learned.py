@@ -206,3 +206,23 @@ def test_shipped_model_covers_accusation_and_vigilante() -> None:
     m = shipped_model()
     assert set(m.rule_ids) == {ACC, VIG}
     assert m.label == "learned.json"
+
+
+def test_a_pair_counts_only_for_its_two_words_next_to_each_other_and_every_time() -> None:
+    m = load_model_text(TINY, "tiny.json")
+    acc = lambda t: m.scores(t)[0][0]  # noqa: E731
+    assert acc("die van nr 5") == -2.0 + 0.5
+    assert acc("die van nr 5, die van nr 7") == -2.0 + 0.5 + 0.5
+    assert acc("van die nr 5") == acc("die, maar van nr 5") == -2.0  # order, and adjacent
+    assert acc("die vanavond") == -2.0  # a word, not the start of one
+    assert acc("knuppel die van") == -2.0 + 0.5  # a word of no pair before it
+
+
+def test_the_token_memo_of_a_model_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rules.learned
+
+    monkeypatch.setattr(rules.learned, "MEMO_MAX", 5)
+    m = load_model_text(TINY, "tiny.json")
+    for i in range(30):
+        assert m.scores(f"de schuldige van nummer {i}")[0][0] == 0.0
+        assert len(m._token) <= 5
