@@ -11,7 +11,7 @@ from .gate import FLAGS, GateIndex, Rx, trie_form
 from .learned import shipped_model
 from .lexicon import SUFFIX, words_regex
 from .model import HINT_SIGNALEMENT, SLOTS, Finding, Hint, Verdict
-from .normalize import base, deobfuscate
+from .normalize import base, deobfuscate, token_needs
 from .pack import Pack
 
 LANG = "conduct.language"
@@ -253,7 +253,8 @@ class CompiledPack:
         self.ack_only = alt(OFF, "ack_only")
         self.off_exclude = alt(OFF, "exclude")
         self.share = galt(CONF, "share")
-        self.index = GateIndex(self._all_rx())
+        # (the index also tells which steps of deobfuscate a message needs)
+        self.index = GateIndex(self._all_rx(), token_needs)
         self.share_neg = alt(CONF, "negation")
         # Groups of regexes that, all closed for a message, let a step be skipped.
         self.kind_ids = _ids(*(rx for _, rx in self.kinds))
@@ -311,9 +312,10 @@ class CompiledPack:
                 return w
         return token.replace("*", "").replace("#", "")
 
-    def language(self, t: str, wp: set[int]) -> tuple[str, str] | None:
-        """(kind, evidence) of the first language problem in base form ``t``."""
-        d = deobfuscate(t, self.unmask)
+    def language(self, t: str, wp: set[int], needs: int) -> tuple[str, str] | None:
+        """(kind, evidence) of the first language problem in base form ``t``, whose
+        tokens need ``needs`` of deobfuscate (GateIndex.scan)."""
+        d = deobfuscate(t, self.unmask, needs)
         if d is not t and d != t:
             wp = self.index.opened(d)
         if self.lang_ids.isdisjoint(wp):
@@ -497,7 +499,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     c: CompiledPack = pack.compiled
     raw = unicodedata.normalize("NFC", text) if not text.isascii() else text
     t = base(text)
-    wp = c.index.opened(t)
+    wp, needs = c.index.scan(t)
     on = c.on
     findings: list[Finding] = []
     reason = pack.reason
@@ -509,7 +511,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     called = not c.called_ids.isdisjoint(wp) and c.police_called(t, wp)
     place = c.place(t, wp) if is_report else None
     if on[LANG]:
-        hit = c.language(t, wp)
+        hit = c.language(t, wp, needs)
         if hit:
             findings.append(Finding(LANG, hit[1], reason(LANG, hit[0], hit[1])))
     # An accusation or a call to act oneself is answered as such (one answer per

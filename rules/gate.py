@@ -683,14 +683,17 @@ class _Candidate:
 
 class TokenOpens:
     """What one token opens: regexes (``ids``), two-word candidates, and second words of
-    two-word gates (one bit per set of them)."""
+    two-word gates (one bit per set of them); and its ``flags`` (GateIndex)."""
 
-    __slots__ = ("bits", "candidates", "ids")
+    __slots__ = ("bits", "candidates", "flags", "ids")
 
-    def __init__(self, ids: tuple[int, ...], candidates: tuple[_Candidate, ...], bits: int):
+    def __init__(
+        self, ids: tuple[int, ...], candidates: tuple[_Candidate, ...], bits: int, flags: int
+    ) -> None:
         self.ids = ids
         self.candidates = candidates
         self.bits = bits
+        self.flags = flags
 
 
 class GateIndex:
@@ -699,7 +702,10 @@ class GateIndex:
     Per message, one pass over its words gives the set of regexes worth running.
     """
 
-    def __init__(self, rxs: Iterable[Rx]) -> None:
+    def __init__(self, rxs: Iterable[Rx], token_flags: Callable[[str], int] | None = None) -> None:
+        """``token_flags``: a function of a token whose results :meth:`scan` or-s together
+        for a text (remembered with the rest, so a message pays one lookup per token)."""
+        self.token_flags = token_flags
         tops = list(rxs)
         rxs = [x for rx in tops for x in (rx, *rx.alts)]
         by_prefix: dict[str, list[int]] = {}
@@ -764,15 +770,21 @@ class GateIndex:
                 candidates.append(self.candidate[i])
             else:
                 regexes.append(i)
-        memo[token] = got = TokenOpens(tuple(regexes), tuple(candidates), bits)
+        flags = self.token_flags(token) if self.token_flags is not None else 0
+        memo[token] = got = TokenOpens(tuple(regexes), tuple(candidates), bits, flags)
         return got
 
     def opened(self, text: str) -> set[int]:
         """The ids of the regexes whose gate ``text`` opens."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[set[int], int]:
+        """(:meth:`opened`, the token flags of ``text`` or-ed together)."""
         out = set(self.always)
         memo = self._memo
         candidates: list[_Candidate] = []
         bits = 0  # the second words of two-word gates that are here
+        flags = 0
         for token in text.split():
             got = memo.get(token)
             if got is None:
@@ -783,6 +795,7 @@ class GateIndex:
                 candidates.extend(got.candidates)
             if got.bits:
                 bits |= got.bits
+            flags |= got.flags
         for gids, sub, firsts in self.text_subs:
             for ch in firsts:
                 if ch in text:
@@ -793,4 +806,4 @@ class GateIndex:
             if bits & candidate.bit:
                 out.add(candidate.gid)
                 out.add(candidate.top)
-        return out
+        return out, flags

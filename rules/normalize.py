@@ -131,7 +131,9 @@ _EMOJI_RE = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u3030\u303d"
     "\u3297\u3299\U0001f1e6-\U0001f1ff]"
 )
-_SPACE_RE = re.compile(r"[ \f\v]+")
+# Runs of spaces become one space; a lone space, most of them, is no match (re would
+# otherwise replace every space with a space, and build a new string of the pieces).
+_SPACE_RE = re.compile(r" [ \f\v]+|[\f\v][ \f\v]*")
 _NL_RE = re.compile(r"\s*\n\s*")
 
 
@@ -198,7 +200,9 @@ _TOKEN_NEEDS: dict[str, int] = {}
 _MEMO_MAX = 100_000
 
 
-def _token_needs(tok: str) -> int:
+def token_needs(tok: str) -> int:
+    """Which steps of :func:`deobfuscate` token ``tok`` calls for (LEET, MASK, RUNS,
+    SPACED, and _LONE_LETTER: a one-letter token, which may be spaced letters)."""
     need = 0
     n = len(tok)
     for m in _LEETCHAR.finditer(tok) if _LEET_NEXT_TO_LETTER.search(tok) else ():
@@ -214,6 +218,11 @@ def _token_needs(tok: str) -> int:
         need |= SPACED
     if tok in _LETTERS:
         need |= _LONE_LETTER
+    return need
+
+
+def _token_needs(tok: str) -> int:
+    need = token_needs(tok)
     if need:
         if len(_TOKEN_NEEDS) >= _MEMO_MAX:
             _TOKEN_NEEDS.clear()
@@ -225,16 +234,20 @@ def _token_needs(tok: str) -> int:
     return need
 
 
-def _needs(s: str) -> int:
-    """Which steps of :func:`deobfuscate` ``s`` needs (LEET, MASK, RUNS, SPACED)."""
-    toks = s.split()
-    if _PLAIN.issuperset(toks):  # the common case, without a loop in Python
-        return 0
+def _needs(s: str, tokens_need: int | None = None) -> int:
+    """Which steps of :func:`deobfuscate` ``s`` needs (LEET, MASK, RUNS, SPACED);
+    ``tokens_need``: what its tokens need together, if known (GateIndex.scan)."""
     need = 0
-    get = _TOKEN_NEEDS.get
-    for tok in set(toks).difference(_PLAIN):
-        got = get(tok)
-        need |= _token_needs(tok) if got is None else got
+    if tokens_need is not None:
+        need = tokens_need
+    else:
+        toks = s.split()
+        if _PLAIN.issuperset(toks):  # the common case, without a loop in Python
+            return 0
+        get = _TOKEN_NEEDS.get
+        for tok in set(toks).difference(_PLAIN):
+            got = get(tok)
+            need |= _token_needs(tok) if got is None else got
     if need & _LONE_LETTER:
         need ^= _LONE_LETTER
         if _SPACED3.search(f" {s} "):
@@ -249,9 +262,13 @@ def _leet_token(m: re.Match[str]) -> str:
     return tok.translate(_LEET)
 
 
-def deobfuscate(s: str, unmask: Callable[[str], str] | None = None) -> str:
-    """Undo common obfuscations of the base form ``s`` (for the language rule)."""
-    need = _needs(s)
+def deobfuscate(
+    s: str, unmask: Callable[[str], str] | None = None, tokens_need: int | None = None
+) -> str:
+    """Undo common obfuscations of the base form ``s`` (for the language rule).
+    ``tokens_need``: what the tokens of ``s`` need (:func:`token_needs` of each, or-ed),
+    when the caller knows it already."""
+    need = _needs(s, tokens_need)
     if not need:
         return s
     if need & LEET:

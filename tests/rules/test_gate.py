@@ -191,3 +191,19 @@ def test_the_token_memo_of_an_index_stays_bounded(monkeypatch: pytest.MonkeyPatc
         assert rx.gid in index.opened(f"de kat van nummer {i}")
         assert len(index._memo) <= 10
     assert rx.gid not in index.opened("de hond van nummer 7")
+
+
+def test_the_index_tells_which_steps_of_deobfuscate_a_message_needs() -> None:
+    """GateIndex.scan or-s the tokens' needs (remembered per token): the same as
+    deobfuscate works out for itself."""
+    from rules.normalize import _needs
+
+    c = load_pack("nl-BE").compiled
+    texts = [*_texts(), "k u t", "k4nker", "k*t", "kuuuut", "k.u.t zeg", "a b", "1 2 3 4"]
+    for text in texts:
+        t = base(text)
+        opened, needs = c.index.scan(t)
+        assert opened == c.index.opened(t)
+        assert _needs(t, needs) == _needs(t), t
+        assert deobfuscate(t, c.unmask, needs) == deobfuscate(t, c.unmask)
+    assert any(c.index.scan(base(t))[1] for t in texts)

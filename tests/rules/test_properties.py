@@ -88,3 +88,13 @@ def test_open_alternatives_match_as_the_whole(text: str, pos: int) -> None:
     assert (got and got.span()) == (want and want.span())
     spans = [m.span() for m in _SPLIT_RX.finditer(text, opened)]
     assert spans == [m.span() for m in whole.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from([*"ab ", "\f", "\v", "\n", "\t"]), max_size=40))
+def test_runs_of_spaces_become_one_space(text: str) -> None:
+    """base() collapses each run of spaces (and form feeds) to one space; its regex leaves
+    lone spaces alone instead of replacing each with itself (the same string)."""
+    from rules.normalize import _SPACE_RE
+
+    assert _SPACE_RE.sub(" ", text) == re.sub(r"[ \f\v]+", " ", text)
