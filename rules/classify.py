@@ -175,10 +175,19 @@ class CompiledPack:
         ]
         self.allow = _rc(_alt(allow_alts)) if allow_alts else _NEVER
         ctx = words_regex(lx(LANG, "contextual"))
-        fb = _alt(px(LANG, "frame_before"))
         fa = _alt(px(LANG, "frame_after"))
+        # One alternative per frame (the same matches as "(?:frame|frame…) word"), kept
+        # apart: each needs a word of its frame and a contextual word (a two-word gate),
+        # and each alone scans faster than all at once.
+        ctx_after = rf"\s+(?:{ctx}){SUFFIX}(?![a-z])"
         self.lang_ctx = Rx(
-            rf"{fb}\s+(?:{ctx}){SUFFIX}(?![a-z])|\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}"
+            "|".join(
+                [
+                    *(_alt([frame]) + ctx_after for frame in px(LANG, "frame_before")),
+                    rf"\b(?:{ctx}){SUFFIX}(?![a-z])\s*{fa}",
+                ]
+            ),
+            min_split=2,
         )
         self.lang_phrase = galt(LANG, "phrase")
         self.group = Rx(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")

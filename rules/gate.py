@@ -412,7 +412,9 @@ def trie_form(source: str) -> str:
     return remembered("trie", source, lambda: retrie(source), _is_str)
 
 
-def analysed(source: str, flags: int, split: bool) -> tuple[str, tuple[str, ...], Gate]:
+def analysed(
+    source: str, flags: int, split: bool, min_split: int = _MIN_SPLIT
+) -> tuple[str, tuple[str, ...], Gate]:
     """(trie form, alternatives, gate) of a pattern, remembered between runs
     (:mod:`rules.analysis_cache`).  The gate is only worked out for a pattern that is
     not split into alternatives (those get their own)."""
@@ -420,7 +422,7 @@ def analysed(source: str, flags: int, split: bool) -> tuple[str, tuple[str, ...]
     parts: tuple[str, ...] = ()
     if split:
         parts = remembered("alts", source, lambda: tuple(alternatives(source)), _is_str_tuple)
-    if len(parts) >= _MIN_SPLIT:
+    if len(parts) >= min_split:
         return tried, parts, ALWAYS
     always, word, sub, also = remembered(
         "gate",
@@ -510,12 +512,14 @@ class Rx:
     rx: re.Pattern[str] | _Uncompiled
     alts: tuple[Rx, ...]
 
-    def __init__(self, rx: re.Pattern[str] | str, *, split: bool = True) -> None:
+    def __init__(
+        self, rx: re.Pattern[str] | str, *, split: bool = True, min_split: int = _MIN_SPLIT
+    ) -> None:
         # Matched with its word alternations written as tries (same matches, faster); the
         # gate is derived from the pattern as written.
         source = rx if isinstance(rx, str) else rx.pattern
         flags = 0 if isinstance(rx, str) else rx.flags
-        tried, parts, gate = analysed(source, flags, split and isinstance(rx, str))
+        tried, parts, gate = analysed(source, flags, split and isinstance(rx, str), min_split)
         self.tried = tried  # the trie form
         self.flags = (flags & ~re.UNICODE) | FLAGS
         # ``rx`` is compiled on its first use (see :class:`_Uncompiled`): many regexes,
