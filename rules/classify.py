@@ -193,8 +193,8 @@ class CompiledPack:
         self.group = Rx(rf"\b(?:{words_regex(lx(LANG, 'group'), digraphs=True)}){SUFFIX}(?![a-z])")
         self.hate_pred = Rx(_alt(px(LANG, "hate_predicate")))
         self.hate_standalone = galt(LANG, "hate_standalone")
-        self.hate_negation = alt(LANG, "hate_negation")
-        self.mention = alt(LANG, "mention")
+        self.hate_negation = galt(LANG, "hate_negation")
+        self.mention = galt(LANG, "mention")
         unmask_words = [
             base(w)
             for w in lx(LANG, "curse")
@@ -220,7 +220,7 @@ class CompiledPack:
         self.kinds = tuple(kinds)
         self.exclude = galt(SAAR, "exclude")
         self.called = galt(SAAR, "called")
-        self.not_called = alt(SAAR, "not_called")
+        self.not_called = galt(SAAR, "not_called")
         suffixes = words_regex(lx(SAAR, "street_suffix"), fuzzy=False)
         self.street = Rx(rf"\b[a-z][a-z'\-]{{2,}}?(?:{suffixes})\b")
         self.street_stop = frozenset(base(w) for w in lx(SAAR, "street_stop"))
@@ -253,18 +253,18 @@ class CompiledPack:
         self.acc_group = galt(ACC, "group_blame")
         self.vig_call = galt(VIG, "call")
         self.vig_threat = galt(VIG, "threat")
-        self.vig_neg = alt(VIG, "negation")
-        self.vig_innocent = alt(VIG, "innocent")
+        self.vig_neg = galt(VIG, "negation")
+        self.vig_innocent = galt(VIG, "innocent")
         self.off_topic = Rx(
             _alt([lex_re(OFF, "topic").pattern, *[pack.expand(OFF, p) for p in px(OFF, "topic")]])
         )
         self.ack_words = frozenset(tok for w in lx(OFF, "ack") for tok in base(w).split())
         self.ack_only = alt(OFF, "ack_only")
-        self.off_exclude = alt(OFF, "exclude")
+        self.off_exclude = galt(OFF, "exclude")
         self.share = galt(CONF, "share")
+        self.share_neg = galt(CONF, "negation")
         # (the index also tells which steps of deobfuscate a message needs)
         self.index = GateIndex(self._all_rx(), token_needs)
-        self.share_neg = alt(CONF, "negation")
         # Groups of regexes that, all closed for a message, let a step be skipped.
         self.kind_ids = _ids(*(rx for _, rx in self.kinds))
         self.called_ids = _ids(self.called)
@@ -311,6 +311,13 @@ class CompiledPack:
             self.vig_threat,
             self.off_topic,
             self.share,
+            self.hate_negation,
+            self.mention,
+            self.not_called,
+            self.vig_neg,
+            self.vig_innocent,
+            self.off_exclude,
+            self.share_neg,
         ]
 
     # ---------------------------------------------------------------------------
@@ -334,7 +341,7 @@ class CompiledPack:
                 continue
             for m in wrx.finditer(d, wp):
                 word = _word_at(d, m.start(), m.end())
-                if self.allow.fullmatch(word) or self._mentioned(d, m.start(), m.end()):
+                if self.allow.fullmatch(word) or self._mentioned(d, wp, m.start(), m.end()):
                     continue
                 kind = "curse"
                 for cat, rx in self.lang_cats:
@@ -344,10 +351,10 @@ class CompiledPack:
                 return kind, word
         for grx, kind in ((self.lang_phrase, "phrase"), (self.lang_ctx, "insult")):
             for m in grx.finditer(d, wp):
-                if not self._mentioned(d, m.start(), m.end()):
+                if not self._mentioned(d, wp, m.start(), m.end()):
                     return kind, m.group(0).strip()
         m2 = self.hate_standalone.search(d, wp)
-        if m2 and not self._mentioned(d, m2.start(), m2.end()):
+        if m2 and not self._mentioned(d, wp, m2.start(), m2.end()):
             return "hate", m2.group(0)
         # A group noun and a hate predicate in the same sentence, the predicate at most
         # 80 characters after or 60 characters before the group noun.
@@ -357,17 +364,19 @@ class CompiledPack:
             if p is None:
                 continue
             start, end = min(g.start(), p.start()), max(g.end(), p.end())
-            if self._mentioned(d, start, end) or self.hate_negation.search(d[lo:hi].strip()):
+            if self._mentioned(d, wp, start, end) or self.hate_negation.search(
+                d[lo:hi].strip(), wp
+            ):
                 continue
             return "hate", d[start:end]
         return None
 
-    def _mentioned(self, d: str, start: int, end: int) -> bool:
+    def _mentioned(self, d: str, wp: set[int], start: int, end: int) -> bool:
         """Quoted, or in a sentence that condemns rather than uses the words."""
         if _in_quotes(d, start):
             return True
         lo, hi = _sentence(d, start, end)
-        return self.mention.search(d, lo, hi) is not None
+        return self.mention.search(d, wp, lo, hi) is not None
 
     def report(self, t: str, wp: set[int]) -> tuple[bool, str | None, str]:
         """(is a report, incident kind, matched evidence); only for ``t`` that opens one of
@@ -390,7 +399,8 @@ class CompiledPack:
         """Only for ``t`` that opens :attr:`called_ids`."""
         for m in self.called.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
-            if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip()):
+            # (a clause holds words of the message only: its gates still hold)
+            if _clause_is_question(t, hi) or self.not_called.search(t[lo:hi].strip(), wp):
                 continue
             return True
         return False
@@ -428,20 +438,20 @@ class CompiledPack:
     def _first_unnegated(
         self,
         rx: Rx,
-        neg: re.Pattern[str],
+        neg: Rx,
         t: str,
         wp: set[int],
         *,
         questions: bool,
-        innocent: re.Pattern[str] = _NEVER,
+        innocent: Rx | None = None,
     ) -> str | None:
         """First match of ``rx`` whose clause is not negated (nor a question, unless
         ``questions`` count) and whose sentence is not about something ``innocent``."""
         for m in rx.finditer(t, wp):
             lo, hi = _clause(t, m.start(), m.end())
-            if neg.search(t, lo, hi) or (not questions and _clause_is_question(t, hi)):
+            if neg.search(t, wp, lo, hi) or (not questions and _clause_is_question(t, hi)):
                 continue
-            if innocent is not _NEVER and innocent.search(t, *_sentence(t, m.start(), m.end())):
+            if innocent is not None and innocent.search(t, wp, *_sentence(t, m.start(), m.end())):
                 continue
             return m.group(0)
         return None
@@ -482,7 +492,7 @@ class CompiledPack:
         ev = self._off_topic_ev(t, raw, has_media, wp)
         # A message that speaks of the police or an emergency number is about safety, not
         # chatter (checked only after a hit, so clean messages pay nothing for it).
-        return None if ev is None or self.off_exclude.search(t) else ev
+        return None if ev is None or self.off_exclude.search(t, wp) else ev
 
     def _off_topic_ev(self, t: str, raw: str, has_media: bool, wp: set[int]) -> str | None:
         m = self.off_topic.search(t, wp)
@@ -533,7 +543,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     if unseen:
         judged = c.learned.judge(t, unseen)
         if judged:  # a pet that ran off, a match, the bus: no estimate of vigilantism either
-            judged = [j for j in judged if j.rule_id != VIG or not c.vig_innocent.search(t)]
+            judged = [j for j in judged if j.rule_id != VIG or not c.vig_innocent.search(t, wp)]
         if judged:
             learned = {j.rule_id for j in judged}
             for j in judged:

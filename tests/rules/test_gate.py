@@ -207,3 +207,23 @@ def test_the_index_tells_which_steps_of_deobfuscate_a_message_needs() -> None:
         assert _needs(t, needs) == _needs(t), t
         assert deobfuscate(t, c.unmask, needs) == deobfuscate(t, c.unmask)
     assert any(c.index.scan(base(t))[1] for t in texts)
+
+
+def test_a_regex_run_on_a_clause_is_gated_by_the_whole_message() -> None:
+    """Negations are looked for in one clause of a message (``t[lo:hi]``), gated by what
+    the whole message opened: a clause holds only whole words of the message."""
+    from rules.classify import _clause
+
+    c = load_pack("nl-BE").compiled
+    rxs = [(x, x.compiled()) for rx in (c.not_called, c.hate_negation) for x in (rx, *rx.alts)]
+    wrong = []
+    for text in _texts():
+        t = base(text)
+        opened = c.index.opened(t)
+        for start in range(0, len(t), 7):
+            lo, hi = _clause(t, start, start)
+            clause = t[lo:hi].strip()
+            wrong += [
+                (p.pattern[:40], clause) for x, p in rxs if x.gid not in opened and p.search(clause)
+            ]
+    assert wrong == []
