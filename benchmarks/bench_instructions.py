@@ -9,7 +9,11 @@ difference divided by ``--n`` is printed.  Both runs use one hash seed
 (``PYTHONHASHSEED=0``): with random seeds, set orders and so the counts vary between
 runs.  Needs valgrind (Debian: ``apt-get install valgrind``); takes about two minutes.
 
-    python benchmarks/bench_instructions.py [--n 2000] [--corpus tests/data/corpus.jsonl]
+    python benchmarks/bench_instructions.py [--n 2000] [--corpus tests/data/corpus.jsonl] [--installed]
+
+``--installed``: count the ``rules`` the running Python imports instead of the checkout's
+(``.venv-fast/bin/python benchmarks/bench_instructions.py --installed`` counts the build
+compiled with mypyc, see ``make bench``).
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def child(corpus: Path, n: int, total: int) -> None:
-    sys.path.insert(0, str(ROOT))
+def child(corpus: Path, n: int, total: int, installed: bool = False) -> None:
+    if not installed:
+        sys.path.insert(0, str(ROOT))
     from bench_rules import messages  # the same messages as the wall-clock benchmark
 
     from rules import classify, load_pack
@@ -39,7 +44,7 @@ def child(corpus: Path, n: int, total: int) -> None:
         classify(m, pack)
 
 
-def count(corpus: Path, n: int, total: int) -> int:
+def count(corpus: Path, n: int, total: int, installed: bool = False) -> int:
     cmd = [
         "valgrind",
         "--tool=callgrind",
@@ -52,6 +57,7 @@ def count(corpus: Path, n: int, total: int) -> int:
         str(total),
         "--corpus",
         str(corpus),
+        *(["--installed"] if installed else []),
     ]
     # One hash seed: set and dict orders (and so the work done) are the same in every run.
     # No analysis cache: the first run would otherwise fill it (after a pack change) and
@@ -68,19 +74,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=2000, help="messages counted")
     ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "corpus.jsonl")
+    ap.add_argument(
+        "--installed", action="store_true", help="count the installed rules, not the checkout"
+    )
     ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--total", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
     total = max(args.total, args.n)
     if args.child is not None:
-        child(args.corpus, args.child, total)
+        child(args.corpus, args.child, total, args.installed)
         return
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
-    with_n = count(args.corpus, args.n, total)
-    without = count(args.corpus, 0, total)
+    with_n = count(args.corpus, args.n, total, args.installed)
+    without = count(args.corpus, 0, total, args.installed)
+    form = "installed rules" if args.installed else "the checkout"
     print(
-        f"== instructions per message, nl-BE, all rules on ({args.n} messages of {args.corpus.name})"
+        f"== instructions per message, nl-BE, all rules on ({args.n} messages of "
+        f"{args.corpus.name}; {form})"
     )
     print(f"classify: {(with_n - without) / args.n:,.0f} instructions per message")
 
