@@ -357,7 +357,10 @@ class CompiledPack:
         if m2 and not self._mentioned(d, wp, m2.start(), m2.end()):
             return "hate", m2.group(0)
         # A group noun and a hate predicate in the same sentence, the predicate at most
-        # 80 characters after or 60 characters before the group noun.
+        # 80 characters after or 60 characters before the group noun.  (No predicate can
+        # match when its gate is shut: then the group nouns are not looked for at all.)
+        if self.hate_pred.gid not in wp:
+            return None
         for g in self.group.finditer(d, wp):
             lo, hi = _sentence(d, g.start(), g.end())
             p = self.hate_pred.search(d, wp, max(lo, g.start() - 60), min(hi, g.end() + 80))

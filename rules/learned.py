@@ -27,9 +27,10 @@ import functools
 import itertools
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from .memo import MEMO_MAX
 from .model import PackError
@@ -157,6 +158,17 @@ class LearnedModel:
                 else:
                     self.words[a] = self.words.get(a, 0j) + unit * w
 
+        # For evidence: per rule, the features that weigh for it (weight > 0) and how much.
+        self._for_rule: list[
+            tuple[dict[str, float], dict[tuple[str, str], float], dict[str, float]]
+        ] = [
+            (
+                _positive(self.words, part),
+                _positive(self.pairs, part),
+                _positive(self.prefixes, part),
+            )
+            for part in (_real, _imag)[: len(self.rule_ids)]
+        ]
         # Pairs by number: each word of a pair feature has one, and a pair of two numbered
         # words is one int (hashed for nothing); a pair with any other word weighs nothing.
         vocabulary = sorted({w for pair in self.pairs for w in pair})
@@ -211,21 +223,20 @@ class LearnedModel:
 
     def evidence(self, toks: list[str], i: int) -> str:
         """The (at most three) words or word pairs of ``toks`` weighing most for rule ``i``."""
-        part = _real if i == 0 else _imag
-        words, pairs, fw = self.words, self.pairs, _FUNCTION_WORDS
+        words, pairs, prefixes = self._for_rule[i]
+        fw = _FUNCTION_WORDS
         # (telling, weight, text) of what weighs for the rule, sorted as tuples: shown to
         # coordinators, words that carry meaning first ("die", "van" may weigh, but say
         # little on their own); most words and pairs weigh nothing and are not joined
-        scored = [(w not in fw, x, w) for w in set(toks) if (x := part(words.get(w, 0j))) > 0]
+        scored = [(w not in fw, words[w], w) for w in set(toks) if w in words]
         scored += [
-            (a not in fw or b not in fw, x, f"{a} {b}")
-            for a, b in set(itertools.pairwise(toks))
-            if (x := part(pairs.get((a, b), 0j))) > 0
+            (pair[0] not in fw or pair[1] not in fw, pairs[pair], f"{pair[0]} {pair[1]}")
+            for pair in set(itertools.pairwise(toks))
+            if pair in pairs
         ]
         # a prefix is shown as the word of the message that has it
-        prefixes = self.prefixes
         scored += [
-            (True, x, w) for w in set(_long(toks)) if (x := part(prefixes.get(w[:PREFIX], 0j))) > 0
+            (True, prefixes[w[:PREFIX]], w) for w in set(_long(toks)) if w[:PREFIX] in prefixes
         ]
         ranked = sorted(scored, reverse=True)
         picked: list[str] = []
@@ -239,6 +250,14 @@ class LearnedModel:
         if not picked:  # nothing in the message weighs for it: the bias alone fired
             picked.append("…")
         return " … ".join(picked)
+
+
+_K = TypeVar("_K")
+
+
+def _positive(weights: dict[_K, complex], part: Callable[[complex], float]) -> dict[_K, float]:
+    """The features of ``weights`` whose ``part`` (one rule's weight) is above 0."""
+    return {k: x for k, w in weights.items() if (x := part(w)) > 0}
 
 
 def _real(w: complex) -> float:
