@@ -48,7 +48,6 @@ LONG = 7  # and then given as prefixes of up to this many (fewer words open them
 FLAGS = re.ASCII
 _WORD = re.compile(r"\w+", FLAGS)
 _WORD_HEAD = re.compile(r"\w*", FLAGS)
-_KS = tuple(range(1, LONG + 1))
 _MAX_CLASS = 12
 _MIN_SPLIT = 3  # alternatives worth keeping apart
 # Open alternatives are searched one by one (Rx.search) when there are at most this many
@@ -505,7 +504,6 @@ class Rx:
         "rx",
         "sub_re",
         "tried",
-        "word_sub",
     )
     gate: Gate
     gid: int
@@ -551,7 +549,6 @@ class Rx:
         head_of = {s: _word_head(s) for s in self.gate.sub}
         self.heads = sorted({h for h in head_of.values() if h})
         rest = sorted(s for s, h in head_of.items() if not h)
-        self.word_sub = _trie_re(self.heads) if self.heads else None
         self.sub_re = _trie_re(rest) if rest else None
 
     def search(
@@ -670,6 +667,7 @@ def _trie_re(strings: list[str]) -> re.Pattern[str]:
 
 
 _EMPTY_ITER: Iterator[re.Match[str]] = iter(())
+_FEW_HEADS = 3  # substring gates of up to this many heads are tested with ``in``
 
 
 class _Candidate:
@@ -727,8 +725,20 @@ class GateIndex:
                         by_prefix.setdefault(p, []).append(rx.also_id)
                     bit = 1 << (-1 - rx.also_id)
                     self.candidate[rx.gid] = _Candidate(rx.gid, bit, top.gid)
-        self.by_prefix = {p: tuple(ids) for p, ids in by_prefix.items()}
-        self.word_subs = tuple((rx.gid, rx.word_sub) for rx in rxs if rx.word_sub is not None)
+        # prefix -> what it opens, sorted out once (regexes, candidates, second-word bits)
+        self.by_prefix: dict[str, TokenOpens] = {
+            p: self._sorted_out(ids) for p, ids in by_prefix.items()
+        }
+        # regexes with the same heads share one test; a few heads are looked for with
+        # ``in`` (a substring search in C), more with their trie regex
+        by_heads: dict[tuple[str, ...], list[int]] = {}
+        for rx in rxs:
+            if rx.heads:
+                by_heads.setdefault(tuple(rx.heads), []).append(rx.gid)
+        self.word_subs = tuple(
+            (tuple(gids), heads, _trie_re(list(heads)) if len(heads) > _FEW_HEADS else None)
+            for heads, gids in by_heads.items()
+        )
         # A token none of whose words holds any of their heads (most of them) is not
         # tried on each of them.
         heads = {h for rx in rxs for h in rx.heads}
@@ -753,17 +763,35 @@ class GateIndex:
         memo = self._memo
         if len(memo) >= MEMO_MAX:  # unique tokens (numbers, names) must not pile up
             memo.clear()
-        ids: list[int] = []
-        get = self.by_prefix.get
+        regexes: list[int] = []
+        candidates: list[_Candidate] = []
+        bits = 0
+        by_prefix = self.by_prefix
         for word in _WORD.findall(token):
-            for k in _KS:
-                found = get(word[:k])
-                if found:
-                    ids.extend(found)
-                if k >= len(word):
-                    break
+            for k in range(1, min(len(word), LONG) + 1):
+                found = by_prefix.get(word[:k])
+                if found is not None:
+                    regexes.extend(found.ids)
+                    candidates.extend(found.candidates)
+                    bits |= found.bits
         if self.any_word_sub is not None and self.any_word_sub.search(token):
-            ids.extend(gid for gid, sub in self.word_subs if sub.search(token))
+            for gids, heads, sub in self.word_subs:
+                if sub is not None:
+                    if sub.search(token):
+                        regexes.extend(gids)
+                else:
+                    for head in heads:
+                        if head in token:
+                            regexes.extend(gids)
+                            break
+        flags = self.token_flags(token) if self.token_flags is not None else 0
+        memo[token] = got = TokenOpens(
+            tuple(dict.fromkeys(regexes)), tuple(dict.fromkeys(candidates)), bits, flags
+        )
+        return got
+
+    def _sorted_out(self, ids: list[int]) -> TokenOpens:
+        """``ids`` (of a prefix) as regexes, two-word candidates and second-word bits."""
         regexes: list[int] = []
         candidates: list[_Candidate] = []
         bits = 0
@@ -774,9 +802,7 @@ class GateIndex:
                 candidates.append(self.candidate[i])
             else:
                 regexes.append(i)
-        flags = self.token_flags(token) if self.token_flags is not None else 0
-        memo[token] = got = TokenOpens(tuple(regexes), tuple(candidates), bits, flags)
-        return got
+        return TokenOpens(tuple(regexes), tuple(candidates), bits, 0)
 
     def opened(self, text: str) -> set[int]:
         """The ids of the regexes whose gate ``text`` opens."""
