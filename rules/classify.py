@@ -264,7 +264,9 @@ class CompiledPack:
         self.share = galt(CONF, "share")
         self.share_neg = galt(CONF, "negation")
         # (the index also tells which steps of deobfuscate a message needs)
-        self.index = GateIndex(self._all_rx(), token_needs)
+        # and the learned model's weights of the message's words
+        self.learned = shipped_model()
+        self.index = GateIndex(self._all_rx(), token_needs, self.learned.weights_of)
         # Groups of regexes that, all closed for a message, let a step be skipped.
         self.kind_ids = _ids(*(rx for _, rx in self.kinds))
         self.called_ids = _ids(self.called)
@@ -277,7 +279,6 @@ class CompiledPack:
         self.signalement_ids = _ids(self.person, self.vehicle)
         # Which rules are on, read once (the pack is not changed after it is compiled).
         self.on = {rid: pack.enabled(rid) for rid in (LANG, SAAR, ACC, VIG, OFF, CONF)}
-        self.learned = shipped_model()
         # (accusation still open, vigilante still open) -> the rules to ask the model about
         self.learned_for: dict[tuple[bool, bool], frozenset[str]] = {
             (a, v): frozenset(r for r, want in ((ACC, a), (VIG, v)) if want)
@@ -521,7 +522,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     c: CompiledPack = pack.compiled
     raw = unicodedata.normalize("NFC", text) if not text.isascii() else text
     t = base(text)
-    wp, needs = c.index.scan(t)
+    wp, needs, weights = c.index.scan(t)
     on = c.on
     findings: list[Finding] = []
     reason = pack.reason
@@ -544,7 +545,7 @@ def classify(text: str, pack: Pack, *, has_media: bool = False) -> Verdict:
     unseen = c.learned_for[(on[ACC] and acc_ev is None, on[VIG] and vig_ev is None)]
     learned: AbstractSet[str] = _NONE
     if unseen:
-        judged = c.learned.judge(t, unseen)
+        judged = c.learned.judge(t, unseen, weights)
         if judged:  # a pet that ran off, a match, the bus: no estimate of vigilantism either
             judged = [j for j in judged if j.rule_id != VIG or not c.vig_innocent.search(t, wp)]
         if judged:

@@ -685,17 +685,23 @@ class _Candidate:
 
 class TokenOpens:
     """What one token opens: regexes (``ids``), two-word candidates, and second words of
-    two-word gates (one bit per set of them); and its ``flags`` (GateIndex)."""
+    two-word gates (one bit per set of them); and its ``flags`` and ``extra`` (GateIndex)."""
 
-    __slots__ = ("bits", "candidates", "flags", "ids")
+    __slots__ = ("bits", "candidates", "extra", "flags", "ids")
 
     def __init__(
-        self, ids: tuple[int, ...], candidates: tuple[_Candidate, ...], bits: int, flags: int
+        self,
+        ids: tuple[int, ...],
+        candidates: tuple[_Candidate, ...],
+        bits: int,
+        flags: int,
+        extra: tuple[Any, ...] = (),
     ) -> None:
         self.ids = ids
         self.candidates = candidates
         self.bits = bits
         self.flags = flags
+        self.extra = extra
 
 
 class GateIndex:
@@ -704,10 +710,17 @@ class GateIndex:
     Per message, one pass over its words gives the set of regexes worth running.
     """
 
-    def __init__(self, rxs: Iterable[Rx], token_flags: Callable[[str], int] | None = None) -> None:
+    def __init__(
+        self,
+        rxs: Iterable[Rx],
+        token_flags: Callable[[str], int] | None = None,
+        token_extra: Callable[[str], tuple[Any, ...]] | None = None,
+    ) -> None:
         """``token_flags``: a function of a token whose results :meth:`scan` or-s together
-        for a text (remembered with the rest, so a message pays one lookup per token)."""
+        for a text; ``token_extra``: one whose results it joins, in the order of the
+        tokens (both remembered with the rest, so a message pays one lookup per token)."""
         self.token_flags = token_flags
+        self.token_extra = token_extra
         tops = list(rxs)
         rxs = [x for rx in tops for x in (rx, *rx.alts)]
         by_prefix: dict[str, list[int]] = {}
@@ -785,8 +798,9 @@ class GateIndex:
                             regexes.extend(gids)
                             break
         flags = self.token_flags(token) if self.token_flags is not None else 0
+        extra = self.token_extra(token) if self.token_extra is not None else ()
         memo[token] = got = TokenOpens(
-            tuple(dict.fromkeys(regexes)), tuple(dict.fromkeys(candidates)), bits, flags
+            tuple(dict.fromkeys(regexes)), tuple(dict.fromkeys(candidates)), bits, flags, extra
         )
         return got
 
@@ -808,13 +822,15 @@ class GateIndex:
         """The ids of the regexes whose gate ``text`` opens."""
         return self.scan(text)[0]
 
-    def scan(self, text: str) -> tuple[set[int], int]:
-        """(:meth:`opened`, the token flags of ``text`` or-ed together)."""
+    def scan(self, text: str) -> tuple[set[int], int, list[Any]]:
+        """(:meth:`opened`, the token flags of ``text`` or-ed together, the token extras
+        of ``text`` joined)."""
         out = set(self.always)
         memo = self._memo
         candidates: list[_Candidate] = []
         bits = 0  # the second words of two-word gates that are here
         flags = 0
+        extra: list[Any] = []
         for token in text.split():
             got = memo.get(token)
             if got is None:
@@ -826,6 +842,8 @@ class GateIndex:
             if got.bits:
                 bits |= got.bits
             flags |= got.flags
+            if got.extra:
+                extra.extend(got.extra)
         for gids, sub, firsts in self.text_subs:
             for ch in firsts:
                 if ch in text:
@@ -836,4 +854,4 @@ class GateIndex:
             if bits & candidate.bit:
                 out.add(candidate.gid)
                 out.add(candidate.top)
-        return out, flags
+        return out, flags, extra

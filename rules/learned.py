@@ -190,18 +190,35 @@ class LearnedModel:
         memo[w] = got = _Weight(x.real, x.imag, self._pid.get(w, -1))
         return got
 
-    def scores(self, t: str) -> tuple[list[float], list[str]]:
-        """(the logit of each rule, the tokens) for base form ``t``."""
+    def weights_of(self, token: str) -> tuple[_Weight, ...]:
+        """The weights of the tokens of ``token``, a piece of a message without white
+        space (the gate index remembers them per piece: rules/classify.py)."""
+        memo = self._token
+        out: list[_Weight] = []
+        for tok in tokens(token):
+            got = memo.get(tok)
+            out.append(self._weight_of(tok) if got is None else got)
+        return tuple(out)
+
+    def scores(self, t: str, weights: list[_Weight] | None = None) -> tuple[list[float], list[str]]:
+        """(the logit of each rule, the tokens) for base form ``t``; ``weights``: those of
+        its tokens in order, if known (:meth:`weights_of` of each white-space piece)."""
         toks = tokens(t)
-        memo, pairs, n = self._token, self._pair, self._n
+        if weights is None:
+            memo = self._token
+            weights = []
+            for tok in toks:
+                got = memo.get(tok)
+                weights.append(self._weight_of(tok) if got is None else got)
+        return self._scores(weights), toks
+
+    def _scores(self, weights: list[_Weight]) -> list[float]:
+        pairs, n = self._pair, self._n
         # word and pair sums kept apart and in message order: the same floats as summing
         # each rule's weights one by one
         w0 = w1 = p0 = p1 = 0.0
         prev = -1
-        for tok in toks:
-            got = memo.get(tok)
-            if got is None:
-                got = self._weight_of(tok)
+        for got in weights:
             w0 += got.w0
             w1 += got.w1
             if prev >= 0 and got.pid >= 0:
@@ -210,16 +227,25 @@ class LearnedModel:
                     p0 += pair.w0
                     p1 += pair.w1
             prev = got.pid
-        return [self.bias[0] + (w0 + p0), self.bias[-1] + (w1 + p1)][: len(self.bias)], toks
+        return [self.bias[0] + (w0 + p0), self.bias[-1] + (w1 + p1)][: len(self.bias)]
 
-    def judge(self, t: str, wanted: frozenset[str]) -> list[Judgement]:
-        """The rules among ``wanted`` that base form ``t`` scores at or above threshold."""
-        scores, toks = self.scores(t)
-        return [
-            Judgement(rid, score, self.evidence(toks, i))
-            for i, (rid, score) in enumerate(zip(self.rule_ids, scores, strict=True))
-            if rid in wanted and score >= self.threshold[i]
+    def judge(
+        self, t: str, wanted: frozenset[str], weights: list[_Weight] | None = None
+    ) -> list[Judgement]:
+        """The rules among ``wanted`` that base form ``t`` scores at or above threshold;
+        ``weights``: as for :meth:`scores`."""
+        if weights is None:
+            scores, toks = self.scores(t)
+        else:  # the tokens themselves only for the evidence of a finding
+            scores, toks = self._scores(weights), []
+        fired = [
+            i
+            for i, rid in enumerate(self.rule_ids)
+            if rid in wanted and scores[i] >= self.threshold[i]
         ]
+        if fired and not toks:
+            toks = tokens(t)
+        return [Judgement(self.rule_ids[i], scores[i], self.evidence(toks, i)) for i in fired]
 
     def evidence(self, toks: list[str], i: int) -> str:
         """The (at most three) words or word pairs of ``toks`` weighing most for rule ``i``."""

@@ -202,7 +202,7 @@ def test_the_index_tells_which_steps_of_deobfuscate_a_message_needs() -> None:
     texts = [*_texts(), "k u t", "k4nker", "k*t", "kuuuut", "k.u.t zeg", "a b", "1 2 3 4"]
     for text in texts:
         t = base(text)
-        opened, needs = c.index.scan(t)
+        opened, needs, _ = c.index.scan(t)
         assert opened == c.index.opened(t)
         assert _needs(t, needs) == _needs(t), t
         assert deobfuscate(t, c.unmask, needs) == deobfuscate(t, c.unmask)
@@ -227,3 +227,15 @@ def test_a_regex_run_on_a_clause_is_gated_by_the_whole_message() -> None:
                 (p.pattern[:40], clause) for x, p in rxs if x.gid not in opened and p.search(clause)
             ]
     assert wrong == []
+
+
+def test_the_index_gives_the_learned_weights_of_a_message_in_order() -> None:
+    """The words of a message for the learned model never span white space, so their
+    weights are remembered per token with the gates: the same scores, the same findings."""
+    c = load_pack("nl-BE").compiled
+    for text in [*_texts()[:1500], "die van nr. 5,is de 'schuldige'", "", "  "]:
+        t = base(text)
+        _, _, weights = c.index.scan(t)
+        assert c.learned.scores(t, weights) == c.learned.scores(t)
+        wanted = frozenset(c.learned.rule_ids)
+        assert c.learned.judge(t, wanted, weights) == c.learned.judge(t, wanted)
