@@ -152,7 +152,11 @@ def base(text: str) -> str:
             # Whatever is left that is not a letter or digit or punctuation we know
             # stays as is; the rules only match ASCII patterns.
             s = unicodedata.normalize("NFC", s)
-    s = _NL_RE.sub("\n", _SPACE_RE.sub(" ", s))
+    # (each regex only where it can match: a test of ``in`` is much cheaper than a scan)
+    if "  " in s or "\f" in s or "\v" in s:
+        s = _SPACE_RE.sub(" ", s)
+    if "\n" in s:
+        s = _NL_RE.sub("\n", s)
     return s.strip()
 
 

@@ -98,3 +98,26 @@ def test_runs_of_spaces_become_one_space(text: str) -> None:
     from rules.normalize import _SPACE_RE
 
     assert _SPACE_RE.sub(" ", text) == re.sub(r"[ \f\v]+", " ", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from([*"aB ", "\f", "\v", "\n", "\t", "\r", "é", "\u2028"]))
+)
+def test_base_collapses_white_space_as_its_regexes_say(text: str) -> None:
+    """base() skips its white-space regexes where they cannot match; the result is the
+    same as running them always."""
+    import unicodedata
+
+    from rules.normalize import _NL_RE, _SPACE_RE, _TABLE, base
+
+    if text.isascii() and not any(c in text for c in ("  ", "\t", "\r", "\n", "`")):
+        expected = text.lower().strip()
+    elif text.isascii():
+        s = text.lower().replace("\t", " ").replace("\r", "\n").replace("`", "'")
+        expected = _NL_RE.sub("\n", _SPACE_RE.sub(" ", s)).strip()
+    else:
+        s = unicodedata.normalize("NFKD", text).casefold().translate(_TABLE)
+        s = unicodedata.normalize("NFC", s) if not s.isascii() else s
+        expected = _NL_RE.sub("\n", _SPACE_RE.sub(" ", s)).strip()
+    assert base(text) == expected
