@@ -295,9 +295,6 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> frozenset[str] 
 
 
 _ANCHOR_OPS = (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN)
-# The second words of a two-word gate cost every message that has one of them a little
-# (GateIndex.opened): words in most messages ("de", "die", "dat") are not worth it.
-_MAX_SECOND = 1.0
 
 
 def _pair(items: list[Any], bounded: bool, n: int) -> Clause | None:
@@ -328,11 +325,9 @@ def _pair(items: list[Any], bounded: bool, n: int) -> Clause | None:
             if head is None:
                 continue
             tail = _distributed(items[j:])
-            if (
-                tail is not None
-                and max(_share(head), _share(tail)) <= _MAX_SECOND
-                and _share(head) * _share(tail) < cost
-            ):
+            # (second words cost a message little, one bit per token: even common ones
+            # pay, as long as the pair is rarer than the best single word)
+            if tail is not None and _share(head) * _share(tail) < cost:
                 best, cost = (i, j, _share(tail) < _share(head)), _share(head) * _share(tail)
     if best is None:
         return None
