@@ -258,6 +258,26 @@ def _score(prefixes: frozenset[str]) -> tuple[int, int, int]:
     return (common, sum(len(p) < PREFIX for p in prefixes), len(prefixes))
 
 
+def _unwrapped(items: list[Any]) -> list[Any]:
+    """``items`` with a lone group around them opened (``(?:(?:a b))`` -> ``a b``)."""
+    while len(items) == 1 and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][-1].data
+    return items
+
+
+_ANCHOR_OPS = (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN)
+
+
+def _anchor_starts(items: list[Any], bounded: bool) -> list[int]:
+    """The places in ``items`` where an anchor may start: word starts that begin with a
+    literal, an alternation, a group or a class (or the very first item)."""
+    return [
+        i
+        for i in range(len(items))
+        if _word_start(items, i, bounded) and (i == 0 or items[i][0] in _ANCHOR_OPS)
+    ]
+
+
 @_per_call_memo
 def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> frozenset[str] | None:
     """The best set of word prefixes one of which every match of ``items`` contains.
@@ -266,8 +286,7 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> frozenset[str] 
     then given as prefixes of up to ``n`` characters (when they can be).
     """
     # Descend into a lone group or alternation at the start.
-    while len(items) == 1 and items[0][0] is C.SUBPATTERN:
-        items = items[0][1][-1].data
+    items = _unwrapped(items)
     if len(items) == 1 and items[0][0] is C.BRANCH:
         out: set[str] = set()
         for alt in items[0][1][1]:
@@ -280,21 +299,15 @@ def _anchor(items: list[Any], bounded: bool, n: int = PREFIX) -> frozenset[str] 
         return _anchor(items[1:], True, n) if len(items) > 1 else None
     best: frozenset[str] | None = None
     best_i = 0
-    for i in range(len(items)):
-        if not _word_start(items, i, bounded):
+    for i in _anchor_starts(items, bounded):
+        got = _distributed(items[i:], PREFIX)
+        if got is None:
             continue
-        if i == 0 or items[i][0] in (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN):
-            got = _distributed(items[i:], PREFIX)
-            if got is None:
-                continue
-            if best is None or _score(got) < _score(best):
-                best, best_i = got, i
+        if best is None or _score(got) < _score(best):
+            best, best_i = got, i
     if best is not None and n != PREFIX:
         return _distributed(items[best_i:], n) or best
     return best
-
-
-_ANCHOR_OPS = (C.LITERAL, C.BRANCH, C.SUBPATTERN, C.IN)
 
 
 def _pair(items: list[Any], bounded: bool, n: int) -> Clause | None:
@@ -305,19 +318,14 @@ def _pair(items: list[Any], bounded: bool, n: int) -> Clause | None:
     Two words of different places in the pattern ("het moet hem zijn": "het" and "zijn")
     are far less often both in a message than the better of them alone.
     """
-    while len(items) == 1 and items[0][0] is C.SUBPATTERN:
-        items = items[0][1][-1].data
+    items = _unwrapped(items)
     if items and items[0][0] is C.AT and items[0][1] in _WORD_START_AT:
         items, bounded = items[1:], True
     single = _anchor(items, bounded)
     if single is None:
         return None
     cost = _share(single)
-    starts = [
-        i
-        for i in range(len(items))
-        if _word_start(items, i, bounded) and (i == 0 or items[i][0] in _ANCHOR_OPS)
-    ]
+    starts = _anchor_starts(items, bounded)
     best: tuple[int, int, bool] | None = None
     for a, i in enumerate(starts):
         for j in starts[a + 1 :]:
@@ -432,8 +440,7 @@ def _infix(items: list[Any]) -> frozenset[str] | None:
     (``[a-z-]{3,}(?:straat|laan)``: "straa", "laan"; a plate's "-"), or None.  Strings
     that start with a word character are looked for within the tokens of a message,
     which is remembered per token; the others in the whole text, so those come last."""
-    while len(items) == 1 and items[0][0] is C.SUBPATTERN:
-        items = items[0][1][-1].data
+    items = _unwrapped(items)
     best: frozenset[str] | None = None
     best_key: tuple[bool, int, int] | None = None
     for i in range(1, len(items)):
@@ -621,6 +628,11 @@ def _also_id(prefixes: frozenset[str]) -> int:
     return got
 
 
+def _bit(also_id: int) -> int:
+    """The bit of second words numbered ``also_id`` in TokenOpens.bits."""
+    return 1 << (-1 - also_id)
+
+
 class _Uncompiled:
     """Stands in for the regex of an :class:`Rx` until its first use, which compiles it
     and puts it in the Rx's place: from then on a search costs nothing extra.  (A plain
@@ -731,8 +743,7 @@ class GateIndex:
                 if rx.gate.also:
                     for p in rx.gate.also:
                         by_prefix.setdefault(p, []).append(rx.also_id)
-                    bit = 1 << (-1 - rx.also_id)
-                    self.candidate[rx.gid] = _Candidate(rx.gid, bit, top.gid)
+                    self.candidate[rx.gid] = _Candidate(rx.gid, _bit(rx.also_id), top.gid)
         # prefix -> what it opens, sorted out once (regexes, candidates, second-word bits)
         self.by_prefix: dict[str, TokenOpens] = {
             p: self._sorted_out(ids) for p, ids in by_prefix.items()
@@ -806,7 +817,7 @@ class GateIndex:
         bits = 0
         for i in dict.fromkeys(ids):
             if i < 0:
-                bits |= 1 << (-1 - i)
+                bits |= _bit(i)
             elif i in self.candidate:
                 candidates.append(self.candidate[i])
             else:

@@ -190,27 +190,25 @@ class LearnedModel:
         memo[w] = got = _Weight(x.real, x.imag, self._pid.get(w, -1))
         return got
 
+    def _weights(self, toks: list[str]) -> list[_Weight]:
+        """The weights of ``toks``, each looked up once (worked out on first sight)."""
+        memo = self._token
+        out: list[_Weight] = []
+        for tok in toks:
+            got = memo.get(tok)
+            out.append(self._weight_of(tok) if got is None else got)
+        return out
+
     def weights_of(self, token: str) -> tuple[_Weight, ...]:
         """The weights of the tokens of ``token``, a piece of a message without white
         space (the gate index remembers them per piece: rules/classify.py)."""
-        memo = self._token
-        out: list[_Weight] = []
-        for tok in tokens(token):
-            got = memo.get(tok)
-            out.append(self._weight_of(tok) if got is None else got)
-        return tuple(out)
+        return tuple(self._weights(tokens(token)))
 
     def scores(self, t: str, weights: list[_Weight] | None = None) -> tuple[list[float], list[str]]:
         """(the logit of each rule, the tokens) for base form ``t``; ``weights``: those of
         its tokens in order, if known (:meth:`weights_of` of each white-space piece)."""
         toks = tokens(t)
-        if weights is None:
-            memo = self._token
-            weights = []
-            for tok in toks:
-                got = memo.get(tok)
-                weights.append(self._weight_of(tok) if got is None else got)
-        return self._scores(weights), toks
+        return self._scores(self._weights(toks) if weights is None else weights), toks
 
     def _scores(self, weights: list[_Weight]) -> list[float]:
         pairs, n = self._pair, self._n
