@@ -263,8 +263,8 @@ class CompiledPack:
         self.off_exclude = galt(OFF, "exclude")
         self.share = galt(CONF, "share")
         self.share_neg = galt(CONF, "negation")
-        # (the index also tells which steps of deobfuscate a message needs)
-        # and the learned model's weights of the message's words
+        # The index also tells which steps of deobfuscate a message needs, and gives the
+        # learned model's weights of the message's words (both remembered per token).
         self.learned = shipped_model()
         self.index = GateIndex(self._all_rx(), token_needs, self.learned.weights_of)
         # Groups of regexes that, all closed for a message, let a step be skipped.
